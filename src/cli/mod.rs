@@ -1,0 +1,31 @@
+//! Command-line front end (clap). Each subcommand lives in its own file and
+//! returns the process exit code.
+
+pub mod decode;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// volte-sim: simulate an LTE core with IMS, message by message, on real wire bytes.
+#[derive(Debug, Parser)]
+#[command(name = "volte-sim", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Decode one message (hex, or a file) into a readable tree.
+    Decode(decode::DecodeArgs),
+}
+
+/// Parses the command line and runs the chosen subcommand.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Decode(args) => decode::run(&args),
+    }
+}

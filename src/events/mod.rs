@@ -1,0 +1,1 @@
+//! The event stream and its sinks. For now: the pcap writer.

@@ -1,0 +1,18 @@
+//! volte-sim: an LTE control-plane and IMS simulator for VoLTE.
+//!
+//! Simulated UE, eNB, MME, S/P-GW, P-CSCF, I-CSCF, S-CSCF and HSS exchange
+//! real wire bytes (S1AP, NAS, GTPv2-C, GTP-U, Diameter, SIP, ESP) so that any
+//! node can be replaced by a real peer and every capture is a real capture.
+//!
+//! # Layout
+//!
+//! - [`codec`]: bytes <-> typed values, one module per protocol; no I/O.
+//! - [`crypto`]: Milenage, the TS 33.401 key derivations, 128-EIA2/EEA2.
+//! - [`events`]: the event stream's sinks (pcap writer, ...).
+//! - [`cli`]: the command-line front end.
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod codec;
+pub mod crypto;
+pub mod events;
