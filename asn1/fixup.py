@@ -41,13 +41,49 @@ def enum_extensions(spec_text):
     out = {}
     for m in re.finditer(r"([A-Za-z][\w-]*)\s*::=\s*ENUMERATED\s*\{([^}]*)\}", text):
         items = [i.strip() for i in m.group(2).split(",") if i.strip()]
-        if "..." not in items:
-            continue
-        k = items.index("...")
+        k = items.index("...") if "..." in items else len(items)
         root = [re.sub(r"\(.*\)", "", i).strip() for i in items[:k]]
         ext = [re.sub(r"\(.*\)", "", i).strip() for i in items[k + 1:]]
         out[rust_type_name(m.group(1))] = (root, ext)
     return out
+
+
+CRIT = {"reject": 0, "ignore": 1, "notify": 2}
+
+
+def norm(name):
+    return name.replace("-", "_").lower()
+
+
+def criticality_tables(spec_text):
+    """Generated open-type enum name -> {normalised id name: criticality}.
+
+    The criticality of every IE comes from the IE set (TS 36.413 9.3) the
+    container is parameterised with; that of a procedure from its
+    S1AP-ELEMENTARY-PROCEDURE definition."""
+    text = re.sub(r"--.*", "", spec_text)
+    sets = {}
+    for m in re.finditer(r"([\w-]+)\s+S1AP-PROTOCOL-(?:IES|EXTENSION)\s*::=\s*\{(.*?)\n\}", text, re.S):
+        entries = re.findall(r"ID\s+(id-[\w-]+)\s+CRITICALITY\s+(\w+)", m.group(2))
+        sets[m.group(1)] = {norm(i): CRIT[c] for i, c in entries}
+    tables = {}
+    for m in re.finditer(r"([\w-]+)\s*::=\s*SEQUENCE\s*\{\s*protocolIEs\s+ProtocolIE-Container\s*\{\s*\{\s*([\w-]+)\s*\}", text):
+        tables[rust_type_name(m.group(1)) + "ProtocolIEs_EntryValue"] = sets.get(m.group(2))
+    for m in re.finditer(r"([\w-]+)\s*::=\s*(?:SEQUENCE\s*\(SIZE\s*\([^)]*\)\)\s*OF\s*ProtocolIE-SingleContainer|E-RAB-IE-ContainerList)\s*\{\s*\{\s*([\w-]+)\s*\}", text):
+        tables[rust_type_name(m.group(1)) + "_EntryValue"] = sets.get(m.group(2))
+    for m in re.finditer(r"([\w-]+)\s*::=\s*ProtocolIE-SingleContainer\s*\{\s*\{\s*([\w-]+)\s*\}", text):
+        tables[rust_type_name(m.group(1)) + "Value"] = sets.get(m.group(2))
+    for m in re.finditer(r"([\w-]+)\s*::=\s*SEQUENCE\s*\{[^{}]*?iE-Extensions\s+ProtocolExtensionContainer\s*\{\s*\{\s*([\w-]+)\s*\}", text, re.S):
+        tables[rust_type_name(m.group(1)) + "IE_Extensions_EntryExtensionValue"] = sets.get(m.group(2))
+    procs = {}
+    for m in re.finditer(r"S1AP-ELEMENTARY-PROCEDURE\s*::=\s*\{(.*?)\}", text, re.S):
+        code = re.search(r"PROCEDURE CODE\s+(id-[\w-]+)", m.group(1))
+        crit = re.search(r"CRITICALITY\s+(\w+)", m.group(1))
+        if code and crit:
+            procs[norm(code.group(1))] = CRIT[crit.group(1)]
+    for outcome in ["InitiatingMessageValue", "SuccessfulOutcomeValue", "UnsuccessfulOutcomeValue"]:
+        tables[outcome] = procs
+    return tables
 
 
 def attr_params(block):
@@ -86,6 +122,25 @@ def enum_body(name, vs, extra_doc, extra_variant):
     return "\n".join(lines)
 
 
+def add_names(block, exts):
+    """Adds NAMES (the ASN.1 identifiers, in value order) and name()."""
+    name = item_name(block)
+    if name not in exts:
+        return block
+    root, ext = exts[name]
+    names = ", ".join(f'"{n}"' for n in root + ext)
+    return block + (
+        f"\nimpl {name} {{\n"
+        f"    /// The ASN.1 identifiers of the values, in value order.\n"
+        f"    pub const NAMES: &'static [&'static str] = &[{names}];\n"
+        f"    /// The ASN.1 identifier of this value, if it is one this release defines.\n"
+        f"    pub fn name(&self) -> Option<&'static str> {{\n"
+        f"        Self::NAMES.get(usize::from(self.0)).copied()\n"
+        f"    }}\n"
+        f"}}"
+    )
+
+
 def fix_enumerated(block, asn_attr, params, exts, stats):
     name = item_name(block)
     ub = params["ub"]
@@ -120,12 +175,21 @@ def fix_choice(block, asn_attr, params, stats):
     return body + f"\ncrate::aper_choice!({name}, {params['ub']}, root {{ {r} }}, ext {{ {e} }});"
 
 
-def fix_open(block, stats):
+def fix_open(block, tables, stats):
     name = item_name(block)
     vs = variants(block)
+    table = tables.get(name)
+    if vs and table is None:
+        raise SystemExit(f"fixup: no IE set found for open type {name}")
+    crits = []
+    for _, v, _ in vs:
+        c = table.get(norm(v))
+        if c is None:
+            raise SystemExit(f"fixup: no criticality for {v} in {name}")
+        crits.append(c)
     body = enum_body(name, vs, "A value whose id this release does not define.",
                      "Unknown(crate::ext::UnknownValue)")
-    arms = ", ".join(f"{v}({t}) = {key_of(a)}" for a, v, t in vs)
+    arms = ", ".join(f"{v}({t}) = {key_of(a)} @ {c}" for (a, v, t), c in zip(vs, crits))
     stats["open"] += 1
     return body + f"\ncrate::aper_open!({name} {{ {arms} }});"
 
@@ -154,7 +218,9 @@ def empty_extension_entry(name, stats):
 
 def main():
     spec_path, raw_path, out_path = sys.argv[1:4]
-    exts = enum_extensions(open(spec_path).read())
+    spec = open(spec_path).read()
+    exts = enum_extensions(spec)
+    tables = criticality_tables(spec)
     raw = open(raw_path).read().strip("\n")
     stats = {k: 0 for k in ["enumerated", "enum_ext_values", "choice", "choice_ext_alternatives",
                             "open", "octets", "empty_extension_entries", "ie_fields"]}
@@ -165,11 +231,13 @@ def main():
         if DERIVE in block and asn_attr:
             t = params.get("type")
             if t == "ENUMERATED" and params.get("extensible") == "true":
-                block = fix_enumerated(block, asn_attr, params, exts, stats)
+                block = add_names(fix_enumerated(block, asn_attr, params, exts, stats), exts)
+            elif t == "ENUMERATED":
+                block = add_names(block, exts)
             elif t == "CHOICE" and params.get("extensible") == "true":
                 block = fix_choice(block, asn_attr, params, stats)
             elif t == "OPEN":
-                block = fix_open(block, stats)
+                block = fix_open(block, tables, stats)
             elif t == "OCTET-STRING" and "sz_ub" not in params:
                 block = strip_codec(block, asn_attr) + f"\ncrate::aper_octets!({name});"
                 stats["octets"] += 1
@@ -180,6 +248,17 @@ def main():
             block += f"\ncrate::ie_field!({name}, {m.group(1)});"
             stats["ie_fields"] += 1
         out.append(block)
+    codes = sorted(
+        (int(n), name[3:])
+        for name, n in re.findall(r"(id-[\w-]+)\s+ProcedureCode\s*::=\s*(\d+)", re.sub(r"--.*", "", spec))
+    )
+    out.append(
+        "/// The elementary procedure named by a procedure code (TS 36.413 9.3.7).\n"
+        "pub fn procedure_name(code: u8) -> Option<&'static str> {\n"
+        "    match code {\n"
+        + "".join(f'        {n} => Some("{name}"),\n' for n, name in codes)
+        + "        _ => None,\n    }\n}"
+    )
     header = (
         "// S1AP (TS 36.413 Rel-14.4) generated by rs-asn1c 0.7.2 (hampi) from\n"
         "// spec/s1ap_14_4_0.asn and rewritten by fixup.py. Do not edit: run asn1/regen.\n"

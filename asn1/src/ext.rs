@@ -161,7 +161,11 @@ fn encode_normally_small(data: &mut PerCodecData, n: i128) -> Result<(), PerCode
 }
 
 /// Encodes an extensible ENUMERATED numbered as in [`decode_ext_enumerated`].
-pub fn encode_ext_enumerated(data: &mut PerCodecData, ub: i128, v: u8) -> Result<(), PerCodecError> {
+pub fn encode_ext_enumerated(
+    data: &mut PerCodecData,
+    ub: i128,
+    v: u8,
+) -> Result<(), PerCodecError> {
     let v = i128::from(v);
     if v <= ub {
         encode::encode_enumerated(data, Some(0), Some(ub), true, v, false)
@@ -265,7 +269,25 @@ macro_rules! aper_choice {
 /// `Unknown(UnknownValue)` variant for ids this release does not define.
 #[macro_export]
 macro_rules! aper_open {
-    ($name:ident { $($v:ident($t:ty) = $k:literal),* $(,)? }) => {
+    ($name:ident { $($v:ident($t:ty) = $k:literal @ $c:literal),* $(,)? }) => {
+        impl $name {
+            /// The id (IE id, extension id or procedure code) of this value;
+            /// `None` for an unknown value, whose id is in the enclosing field.
+            pub fn key(&self) -> Option<u16> {
+                match self {
+                    $(Self::$v(_) => Some($k),)*
+                    Self::Unknown(_) => None,
+                }
+            }
+            /// The criticality TS 36.413 gives this IE or procedure
+            /// (0 reject, 1 ignore, 2 notify); `None` for an unknown value.
+            pub fn criticality(&self) -> Option<u8> {
+                match self {
+                    $(Self::$v(_) => Some($c),)*
+                    Self::Unknown(_) => None,
+                }
+            }
+        }
         impl asn1_codecs::aper::AperCodec for $name {
             type Output = Self;
             fn aper_decode(

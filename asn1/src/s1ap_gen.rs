@@ -694,6 +694,14 @@ impl AdditionalCSFallbackIndicator {
     pub const RESTRICTION: u8 = 1u8;
 }
 crate::aper_enumerated!(AdditionalCSFallbackIndicator, 1);
+impl AdditionalCSFallbackIndicator {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["no-restriction", "restriction"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -755,6 +763,14 @@ impl BearerType {
     pub const NON_IP: u8 = 0u8;
 }
 crate::aper_enumerated!(BearerType, 0);
+impl BearerType {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["non-IP"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 2)]
@@ -807,6 +823,14 @@ impl CE_mode_B_SupportIndicator {
     pub const SUPPORTED: u8 = 0u8;
 }
 crate::aper_enumerated!(CE_mode_B_SupportIndicator, 0);
+impl CE_mode_B_SupportIndicator {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["supported"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CELevel(pub Vec<u8>);
@@ -834,6 +858,14 @@ pub struct CNDomain(pub u8);
 impl CNDomain {
     pub const PS: u8 = 0u8;
     pub const CS: u8 = 1u8;
+}
+impl CNDomain {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ps", "cs"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
 }
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
@@ -870,6 +902,14 @@ impl CSFallbackIndicator {
     pub const CS_FALLBACK_HIGH_PRIORITY: u8 = 1u8;
 }
 crate::aper_enumerated!(CSFallbackIndicator, 0);
+impl CSFallbackIndicator {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["cs-fallback-required", "cs-fallback-high-priority"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "BITSTRING", sz_extensible = false, sz_lb = "27", sz_ub = "27")]
@@ -911,6 +951,14 @@ pub struct CSGMembershipStatus(pub u8);
 impl CSGMembershipStatus {
     pub const MEMBER: u8 = 0u8;
     pub const NOT_MEMBER: u8 = 1u8;
+}
+impl CSGMembershipStatus {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["member", "not-member"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
 }
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
@@ -972,6 +1020,14 @@ impl CauseMisc {
     pub const UNKNOWN_PLMN: u8 = 5u8;
 }
 crate::aper_enumerated!(CauseMisc, 5);
+impl CauseMisc {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["control-processing-overload", "not-enough-user-plane-processing-resources", "hardware-failure", "om-intervention", "unspecified", "unknown-PLMN"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CauseNas(pub u8);
@@ -983,6 +1039,14 @@ impl CauseNas {
     pub const CSG_SUBSCRIPTION_EXPIRY: u8 = 4u8;
 }
 crate::aper_enumerated!(CauseNas, 3);
+impl CauseNas {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["normal-release", "authentication-failure", "detach", "unspecified", "csg-subscription-expiry"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CauseProtocol(pub u8);
@@ -996,6 +1060,14 @@ impl CauseProtocol {
     pub const UNSPECIFIED: u8 = 6u8;
 }
 crate::aper_enumerated!(CauseProtocol, 6);
+impl CauseProtocol {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["transfer-syntax-error", "abstract-syntax-error-reject", "abstract-syntax-error-ignore-and-notify", "message-not-compatible-with-receiver-state", "semantic-error", "abstract-syntax-error-falsely-constructed-message", "unspecified"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CauseRadioNetwork(pub u8);
@@ -1042,6 +1114,14 @@ impl CauseRadioNetwork {
     pub const RELEASE_DUE_TO_PRE_EMPTION: u8 = 39u8;
 }
 crate::aper_enumerated!(CauseRadioNetwork, 35);
+impl CauseRadioNetwork {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["unspecified", "tx2relocoverall-expiry", "successful-handover", "release-due-to-eutran-generated-reason", "handover-cancelled", "partial-handover", "ho-failure-in-target-EPC-eNB-or-target-system", "ho-target-not-allowed", "tS1relocoverall-expiry", "tS1relocprep-expiry", "cell-not-available", "unknown-targetID", "no-radio-resources-available-in-target-cell", "unknown-mme-ue-s1ap-id", "unknown-enb-ue-s1ap-id", "unknown-pair-ue-s1ap-id", "handover-desirable-for-radio-reason", "time-critical-handover", "resource-optimisation-handover", "reduce-load-in-serving-cell", "user-inactivity", "radio-connection-with-ue-lost", "load-balancing-tau-required", "cs-fallback-triggered", "ue-not-available-for-ps-service", "radio-resources-not-available", "failure-in-radio-interface-procedure", "invalid-qos-combination", "interrat-redirection", "interaction-with-other-procedure", "unknown-E-RAB-ID", "multiple-E-RAB-ID-instances", "encryption-and-or-integrity-protection-algorithms-not-supported", "s1-intra-system-handover-triggered", "s1-inter-system-handover-triggered", "x2-handover-triggered", "redirection-towards-1xRTT", "not-supported-QCI-value", "invalid-CSG-Id", "release-due-to-pre-emption"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CauseTransport(pub u8);
@@ -1050,6 +1130,14 @@ impl CauseTransport {
     pub const UNSPECIFIED: u8 = 1u8;
 }
 crate::aper_enumerated!(CauseTransport, 1);
+impl CauseTransport {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["transport-resource-unavailable", "unspecified"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cdma2000HORequiredIndication(pub u8);
@@ -1057,6 +1145,14 @@ impl Cdma2000HORequiredIndication {
     pub const TRUE: u8 = 0u8;
 }
 crate::aper_enumerated!(Cdma2000HORequiredIndication, 0);
+impl Cdma2000HORequiredIndication {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["true"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cdma2000HOStatus(pub u8);
@@ -1065,6 +1161,14 @@ impl Cdma2000HOStatus {
     pub const H_O_FAILURE: u8 = 1u8;
 }
 crate::aper_enumerated!(Cdma2000HOStatus, 1);
+impl Cdma2000HOStatus {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["hOSuccess", "hOFailure"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cdma2000OneXMEID(pub Vec<u8>);
@@ -1103,6 +1207,14 @@ impl Cdma2000RATType {
     pub const ONEX_RTT: u8 = 1u8;
 }
 crate::aper_enumerated!(Cdma2000RATType, 1);
+impl Cdma2000RATType {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["hRPD", "onexRTT"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cdma2000SectorID(pub Vec<u8>);
@@ -1117,6 +1229,14 @@ impl Cell_Size {
     pub const LARGE: u8 = 3u8;
 }
 crate::aper_enumerated!(Cell_Size, 3);
+impl Cell_Size {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["verysmall", "small", "medium", "large"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellAccessMode(pub u8);
@@ -1124,6 +1244,14 @@ impl CellAccessMode {
     pub const HYBRID: u8 = 0u8;
 }
 crate::aper_enumerated!(CellAccessMode, 0);
+impl CellAccessMode {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["hybrid"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -1239,6 +1367,14 @@ pub struct ConcurrentWarningMessageIndicator(pub u8);
 impl ConcurrentWarningMessageIndicator {
     pub const TRUE: u8 = 0u8;
 }
+impl ConcurrentWarningMessageIndicator {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["true"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true)]
@@ -1256,6 +1392,14 @@ impl Coverage_Level {
     pub const EXTENDEDCOVERAGE: u8 = 0u8;
 }
 crate::aper_enumerated!(Coverage_Level, 0);
+impl Coverage_Level {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["extendedcoverage"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "ENUMERATED", lb = "0", ub = "2")]
@@ -1264,6 +1408,14 @@ impl Criticality {
     pub const REJECT: u8 = 0u8;
     pub const IGNORE: u8 = 1u8;
     pub const NOTIFY: u8 = 2u8;
+}
+impl Criticality {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["reject", "ignore", "notify"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
 }
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
@@ -1318,6 +1470,14 @@ impl DL_Forwarding {
     pub const D_L_FORWARDING_PROPOSED: u8 = 0u8;
 }
 crate::aper_enumerated!(DL_Forwarding, 0);
+impl DL_Forwarding {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["dL-Forwarding-proposed"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "BITSTRING", sz_extensible = false, sz_lb = "16", sz_ub = "16")]
@@ -1329,6 +1489,14 @@ impl DLNASPDUDeliveryAckRequest {
     pub const REQUESTED: u8 = 0u8;
 }
 crate::aper_enumerated!(DLNASPDUDeliveryAckRequest, 0);
+impl DLNASPDUDeliveryAckRequest {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["requested"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Data_Forwarding_Not_Possible(pub u8);
@@ -1336,6 +1504,14 @@ impl Data_Forwarding_Not_Possible {
     pub const DATA_FORWARDING_NOT_POSSIBLE: u8 = 0u8;
 }
 crate::aper_enumerated!(Data_Forwarding_Not_Possible, 0);
+impl Data_Forwarding_Not_Possible {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["data-Forwarding-not-Possible"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "BITSTRING", sz_extensible = false, sz_lb = "8", sz_ub = "8")]
@@ -1353,6 +1529,14 @@ impl Direct_Forwarding_Path_Availability {
     pub const DIRECT_PATH_AVAILABLE: u8 = 0u8;
 }
 crate::aper_enumerated!(Direct_Forwarding_Path_Availability, 0);
+impl Direct_Forwarding_Path_Availability {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["directPathAvailable"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true)]
@@ -2060,6 +2244,14 @@ impl EnhancedCoverageRestricted {
     pub const RESTRICTED: u8 = 0u8;
 }
 crate::aper_enumerated!(EnhancedCoverageRestricted, 0);
+impl EnhancedCoverageRestricted {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["restricted"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true)]
@@ -2075,6 +2267,14 @@ impl EventType {
     pub const STOP_CHANGE_OF_SERVE_CELL: u8 = 2u8;
 }
 crate::aper_enumerated!(EventType, 2);
+impl EventType {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["direct", "change-of-serve-cell", "stop-change-of-serve-cell"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "INTEGER", lb = "1", ub = "30", extensible = true)]
@@ -2092,6 +2292,14 @@ impl ExpectedHOInterval {
     pub const LONG_TIME: u8 = 6u8;
 }
 crate::aper_enumerated!(ExpectedHOInterval, 6);
+impl ExpectedHOInterval {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["sec15", "sec30", "sec60", "sec90", "sec120", "sec180", "long-time"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "INTEGER", lb = "1", ub = "30", extensible = true)]
@@ -2144,6 +2352,14 @@ impl ForbiddenInterRATs {
     pub const CDMA2000ANDUTRAN: u8 = 5u8;
 }
 crate::aper_enumerated!(ForbiddenInterRATs, 3);
+impl ForbiddenInterRATs {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["all", "geran", "utran", "cdma2000", "geranandutran", "cdma2000andutran"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(
@@ -2240,6 +2456,14 @@ impl GUMMEIType {
     pub const MAPPED: u8 = 1u8;
 }
 crate::aper_enumerated!(GUMMEIType, 1);
+impl GUMMEIType {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["native", "mapped"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GWContextReleaseIndication(pub u8);
@@ -2247,6 +2471,14 @@ impl GWContextReleaseIndication {
     pub const TRUE: u8 = 0u8;
 }
 crate::aper_enumerated!(GWContextReleaseIndication, 0);
+impl GWContextReleaseIndication {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["true"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -2349,6 +2581,14 @@ impl HandoverType {
     pub const GERANTOLTE: u8 = 4u8;
 }
 crate::aper_enumerated!(HandoverType, 4);
+impl HandoverType {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["intralte", "ltetoutran", "ltetogeran", "utrantolte", "gerantolte"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "OCTET-STRING", sz_extensible = false, sz_lb = "3", sz_ub = "8")]
@@ -2435,6 +2675,14 @@ pub struct KillAllWarningMessages(pub u8);
 impl KillAllWarningMessages {
     pub const TRUE: u8 = 0u8;
 }
+impl KillAllWarningMessages {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["true"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true)]
@@ -2518,6 +2766,14 @@ impl Links_to_log {
     pub const BOTH_UPLINK_AND_DOWNLINK: u8 = 2u8;
 }
 crate::aper_enumerated!(Links_to_log, 2);
+impl Links_to_log {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["uplink", "downlink", "both-uplink-and-downlink"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -2577,6 +2833,14 @@ impl LoggingDuration {
     pub const M90: u8 = 4u8;
     pub const M120: u8 = 5u8;
 }
+impl LoggingDuration {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["m10", "m20", "m40", "m60", "m90", "m120"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "ENUMERATED", lb = "0", ub = "7")]
@@ -2590,6 +2854,14 @@ impl LoggingInterval {
     pub const MS3072: u8 = 5u8;
     pub const MS4096: u8 = 6u8;
     pub const MS6144: u8 = 7u8;
+}
+impl LoggingInterval {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ms128", "ms256", "ms512", "ms1024", "ms2048", "ms3072", "ms4096", "ms6144"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
 }
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
@@ -2613,6 +2885,14 @@ impl M1ReportingTrigger {
     pub const A2EVENTTRIGGERED_PERIODIC: u8 = 2u8;
 }
 crate::aper_enumerated!(M1ReportingTrigger, 1);
+impl M1ReportingTrigger {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["periodic", "a2eventtriggered", "a2eventtriggered-periodic"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -2638,6 +2918,14 @@ impl M3period {
     pub const MS10000: u8 = 2u8;
 }
 crate::aper_enumerated!(M3period, 2);
+impl M3period {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ms100", "ms1000", "ms10000"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -2658,6 +2946,14 @@ impl M4period {
     pub const MIN1: u8 = 4u8;
 }
 crate::aper_enumerated!(M4period, 4);
+impl M4period {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ms1024", "ms2048", "ms5120", "ms10240", "min1"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -2678,6 +2974,14 @@ impl M5period {
     pub const MIN1: u8 = 4u8;
 }
 crate::aper_enumerated!(M5period, 4);
+impl M5period {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ms1024", "ms2048", "ms5120", "ms10240", "min1"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 2)]
@@ -2707,6 +3011,14 @@ impl M6delay_threshold {
     pub const MS750: u8 = 11u8;
 }
 crate::aper_enumerated!(M6delay_threshold, 11);
+impl M6delay_threshold {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ms30", "ms40", "ms50", "ms60", "ms70", "ms80", "ms90", "ms100", "ms150", "ms300", "ms500", "ms750"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct M6report_Interval(pub u8);
@@ -2717,6 +3029,14 @@ impl M6report_Interval {
     pub const MS10240: u8 = 3u8;
 }
 crate::aper_enumerated!(M6report_Interval, 3);
+impl M6report_Interval {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ms1024", "ms2048", "ms5120", "ms10240"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -2754,6 +3074,14 @@ impl MDT_Activation {
     pub const LOGGED_MBSFN_MDT: u8 = 3u8;
 }
 crate::aper_enumerated!(MDT_Activation, 2);
+impl MDT_Activation {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["immediate-MDT-only", "immediate-MDT-and-Trace", "logged-MDT-only", "logged-MBSFN-MDT"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -2856,6 +3184,14 @@ impl MMERelaySupportIndicator {
     pub const TRUE: u8 = 0u8;
 }
 crate::aper_enumerated!(MMERelaySupportIndicator, 0);
+impl MMERelaySupportIndicator {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["true"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true)]
@@ -2886,6 +3222,14 @@ impl ManagementBasedMDTAllowed {
     pub const ALLOWED: u8 = 0u8;
 }
 crate::aper_enumerated!(ManagementBasedMDTAllowed, 0);
+impl ManagementBasedMDTAllowed {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["allowed"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "BITSTRING", sz_extensible = false, sz_lb = "64", sz_ub = "64")]
@@ -2919,6 +3263,14 @@ impl MutingAvailabilityIndication {
     pub const UNAVAILABLE: u8 = 1u8;
 }
 crate::aper_enumerated!(MutingAvailabilityIndication, 1);
+impl MutingAvailabilityIndication {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["available", "unavailable"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 2)]
@@ -2963,6 +3315,14 @@ impl NB_IoT_DefaultPagingDRX {
     pub const V1024: u8 = 3u8;
 }
 crate::aper_enumerated!(NB_IoT_DefaultPagingDRX, 3);
+impl NB_IoT_DefaultPagingDRX {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["v128", "v256", "v512", "v1024"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NB_IoT_Paging_eDRX_Cycle(pub u8);
@@ -2983,6 +3343,14 @@ impl NB_IoT_Paging_eDRX_Cycle {
     pub const HF1024: u8 = 13u8;
 }
 crate::aper_enumerated!(NB_IoT_Paging_eDRX_Cycle, 13);
+impl NB_IoT_Paging_eDRX_Cycle {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["hf2", "hf4", "hf6", "hf8", "hf10", "hf12", "hf14", "hf16", "hf32", "hf64", "hf128", "hf256", "hf512", "hf1024"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 2)]
@@ -3015,6 +3383,14 @@ impl NB_IoT_PagingTimeWindow {
     pub const S16: u8 = 15u8;
 }
 crate::aper_enumerated!(NB_IoT_PagingTimeWindow, 15);
+impl NB_IoT_PagingTimeWindow {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "BITSTRING", sz_extensible = false, sz_lb = "12", sz_ub = "12")]
@@ -3027,6 +3403,14 @@ impl NextPagingAreaScope {
     pub const CHANGED: u8 = 1u8;
 }
 crate::aper_enumerated!(NextPagingAreaScope, 1);
+impl NextPagingAreaScope {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["same", "changed"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "INTEGER", lb = "0", ub = "65535")]
@@ -3052,6 +3436,14 @@ impl OverloadAction {
     pub const NOT_ACCEPT_MO_DATA_OR_DELAY_TOLERANT_ACCESS_FROM_CP_C_IO_T: u8 = 6u8;
 }
 crate::aper_enumerated!(OverloadAction, 2);
+impl OverloadAction {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["reject-non-emergency-mo-dt", "reject-rrc-cr-signalling", "permit-emergency-sessions-and-mobile-terminated-services-only", "permit-high-priority-sessions-and-mobile-terminated-services-only", "reject-delay-tolerant-access", "permit-high-priority-sessions-and-exception-reporting-and-mobile-terminated-services-only", "not-accept-mo-data-or-delay-tolerant-access-from-CP-CIoT"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OverloadResponse {
@@ -3093,6 +3485,14 @@ impl PS_ServiceNotAvailable {
     pub const PS_SERVICE_NOT_AVAILABLE: u8 = 0u8;
 }
 crate::aper_enumerated!(PS_ServiceNotAvailable, 0);
+impl PS_ServiceNotAvailable {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ps-service-not-available"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true)]
@@ -3140,6 +3540,14 @@ impl Paging_eDRX_Cycle {
     pub const HF256: u8 = 13u8;
 }
 crate::aper_enumerated!(Paging_eDRX_Cycle, 13);
+impl Paging_eDRX_Cycle {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["hfhalf", "hf1", "hf2", "hf4", "hf6", "hf8", "hf10", "hf12", "hf14", "hf16", "hf32", "hf64", "hf128", "hf256"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 2)]
@@ -3175,6 +3583,14 @@ impl PagingDRX {
     pub const V256: u8 = 3u8;
 }
 crate::aper_enumerated!(PagingDRX, 3);
+impl PagingDRX {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["v32", "v64", "v128", "v256"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PagingPriority(pub u8);
@@ -3189,6 +3605,14 @@ impl PagingPriority {
     pub const PRIOLEVEL8: u8 = 7u8;
 }
 crate::aper_enumerated!(PagingPriority, 7);
+impl PagingPriority {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["priolevel1", "priolevel2", "priolevel3", "priolevel4", "priolevel5", "priolevel6", "priolevel7", "priolevel8"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PagingTimeWindow(pub u8);
@@ -3211,6 +3635,14 @@ impl PagingTimeWindow {
     pub const S16: u8 = 15u8;
 }
 crate::aper_enumerated!(PagingTimeWindow, 15);
+impl PagingTimeWindow {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15", "s16"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true)]
@@ -3237,6 +3669,14 @@ impl PedestrianUE {
     pub const NOT_AUTHORIZED: u8 = 1u8;
 }
 crate::aper_enumerated!(PedestrianUE, 1);
+impl PedestrianUE {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["authorized", "not-authorized"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "OCTET-STRING", sz_extensible = false, sz_lb = "2", sz_ub = "2")]
@@ -3249,6 +3689,14 @@ impl Pre_emptionCapability {
     pub const SHALL_NOT_TRIGGER_PRE_EMPTION: u8 = 0u8;
     pub const MAY_TRIGGER_PRE_EMPTION: u8 = 1u8;
 }
+impl Pre_emptionCapability {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["shall-not-trigger-pre-emption", "may-trigger-pre-emption"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "ENUMERATED", lb = "0", ub = "1")]
@@ -3256,6 +3704,14 @@ pub struct Pre_emptionVulnerability(pub u8);
 impl Pre_emptionVulnerability {
     pub const NOT_PRE_EMPTABLE: u8 = 0u8;
     pub const PRE_EMPTABLE: u8 = 1u8;
+}
+impl Pre_emptionVulnerability {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["not-pre-emptable", "pre-emptable"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
 }
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
@@ -3265,6 +3721,14 @@ impl Presence {
     pub const OPTIONAL: u8 = 0u8;
     pub const CONDITIONAL: u8 = 1u8;
     pub const MANDATORY: u8 = 2u8;
+}
+impl Presence {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["optional", "conditional", "mandatory"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
 }
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
@@ -3278,6 +3742,14 @@ impl PrivacyIndicator {
     pub const LOGGED_MDT: u8 = 1u8;
 }
 crate::aper_enumerated!(PrivacyIndicator, 1);
+impl PrivacyIndicator {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["immediate-MDT", "logged-MDT"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "CHOICE", lb = "0", ub = "1", extensible = false)]
@@ -3312,6 +3784,14 @@ impl ProSeDirectCommunication {
     pub const NOT_AUTHORIZED: u8 = 1u8;
 }
 crate::aper_enumerated!(ProSeDirectCommunication, 1);
+impl ProSeDirectCommunication {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["authorized", "not-authorized"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProSeDirectDiscovery(pub u8);
@@ -3320,6 +3800,14 @@ impl ProSeDirectDiscovery {
     pub const NOT_AUTHORIZED: u8 = 1u8;
 }
 crate::aper_enumerated!(ProSeDirectDiscovery, 1);
+impl ProSeDirectDiscovery {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["authorized", "not-authorized"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProSeUEtoNetworkRelaying(pub u8);
@@ -3328,6 +3816,14 @@ impl ProSeUEtoNetworkRelaying {
     pub const NOT_AUTHORIZED: u8 = 1u8;
 }
 crate::aper_enumerated!(ProSeUEtoNetworkRelaying, 1);
+impl ProSeUEtoNetworkRelaying {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["authorized", "not-authorized"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "INTEGER", lb = "0", ub = "255")]
@@ -3355,6 +3851,14 @@ impl RAT_Type {
     pub const NBIOT: u8 = 0u8;
 }
 crate::aper_enumerated!(RAT_Type, 0);
+impl RAT_Type {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["nbiot"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RIMInformation(pub Vec<u8>);
@@ -3412,6 +3916,14 @@ impl RRC_Establishment_Cause {
     pub const MO_EXCEPTION_DATA: u8 = 7u8;
 }
 crate::aper_enumerated!(RRC_Establishment_Cause, 4);
+impl RRC_Establishment_Cause {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["emergency", "highPriorityAccess", "mt-Access", "mo-Signalling", "mo-Data", "delay-TolerantAccess", "mo-VoiceCall", "mo-ExceptionData"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(
@@ -3494,6 +4006,14 @@ impl RelayNode_Indicator {
     pub const TRUE: u8 = 0u8;
 }
 crate::aper_enumerated!(RelayNode_Indicator, 0);
+impl RelayNode_Indicator {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["true"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "INTEGER", lb = "0", ub = "4095")]
@@ -3512,6 +4032,14 @@ impl ReportAmountMDT {
     pub const R64: u8 = 6u8;
     pub const RINFINITY: u8 = 7u8;
 }
+impl ReportAmountMDT {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["r1", "r2", "r4", "r8", "r16", "r32", "r64", "rinfinity"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportArea(pub u8);
@@ -3519,6 +4047,14 @@ impl ReportArea {
     pub const ECGI: u8 = 0u8;
 }
 crate::aper_enumerated!(ReportArea, 0);
+impl ReportArea {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ecgi"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "ENUMERATED", lb = "0", ub = "12")]
@@ -3537,6 +4073,14 @@ impl ReportIntervalMDT {
     pub const MIN12: u8 = 10u8;
     pub const MIN30: u8 = 11u8;
     pub const MIN60: u8 = 12u8;
+}
+impl ReportIntervalMDT {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ms120", "ms240", "ms480", "ms640", "ms1024", "ms2048", "ms5120", "ms10240", "min1", "min6", "min12", "min30", "min60"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
 }
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
@@ -3572,6 +4116,14 @@ impl ResetAll {
     pub const RESET_ALL: u8 = 0u8;
 }
 crate::aper_enumerated!(ResetAll, 0);
+impl ResetAll {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["reset-all"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResetType {
@@ -3685,6 +4237,14 @@ impl SONInformationRequest {
     pub const DEACTIVATE_MUTING: u8 = 3u8;
 }
 crate::aper_enumerated!(SONInformationRequest, 0);
+impl SONInformationRequest {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["x2TNL-Configuration-Info", "time-Synchronisation-Info", "activate-Muting", "deactivate-Muting"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SRVCCHOIndication(pub u8);
@@ -3693,6 +4253,14 @@ impl SRVCCHOIndication {
     pub const C_SONLY: u8 = 1u8;
 }
 crate::aper_enumerated!(SRVCCHOIndication, 1);
+impl SRVCCHOIndication {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["pSandCS", "cSonly"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SRVCCOperationNotPossible(pub u8);
@@ -3700,6 +4268,14 @@ impl SRVCCOperationNotPossible {
     pub const NOT_POSSIBLE: u8 = 0u8;
 }
 crate::aper_enumerated!(SRVCCOperationNotPossible, 0);
+impl SRVCCOperationNotPossible {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["notPossible"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SRVCCOperationPossible(pub u8);
@@ -3707,6 +4283,14 @@ impl SRVCCOperationPossible {
     pub const POSSIBLE: u8 = 0u8;
 }
 crate::aper_enumerated!(SRVCCOperationPossible, 0);
+impl SRVCCOperationPossible {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["possible"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -3794,6 +4378,14 @@ impl SourceOfUEActivityBehaviourInformation {
     pub const STATISTICS: u8 = 1u8;
 }
 crate::aper_enumerated!(SourceOfUEActivityBehaviourInformation, 1);
+impl SourceOfUEActivityBehaviourInformation {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["subscription-information", "statistics"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRNC_ToTargetRNC_TransparentContainer(pub Vec<u8>);
@@ -3877,6 +4469,14 @@ impl SynchronisationStatus {
     pub const ASYNCHRONOUS: u8 = 1u8;
 }
 crate::aper_enumerated!(SynchronisationStatus, 1);
+impl SynchronisationStatus {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["synchronous", "asynchronous"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -4078,6 +4678,14 @@ impl TimeToWait {
     pub const V60S: u8 = 5u8;
 }
 crate::aper_enumerated!(TimeToWait, 5);
+impl TimeToWait {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["v1s", "v2s", "v5s", "v10s", "v20s", "v60s"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -4101,6 +4709,14 @@ impl TraceDepth {
     pub const MAXIMUM_WITHOUT_VENDOR_SPECIFIC_EXTENSION: u8 = 5u8;
 }
 crate::aper_enumerated!(TraceDepth, 5);
+impl TraceDepth {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["minimum", "medium", "maximum", "minimumWithoutVendorSpecificExtension", "mediumWithoutVendorSpecificExtension", "maximumWithoutVendorSpecificExtension"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true)]
@@ -4137,6 +4753,14 @@ impl TriggeringMessage {
     pub const SUCCESSFUL_OUTCOME: u8 = 1u8;
     pub const UNSUCCESSFULL_OUTCOME: u8 = 2u8;
 }
+impl TriggeringMessage {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["initiating-message", "successful-outcome", "unsuccessfull-outcome"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 2)]
@@ -4155,6 +4779,14 @@ impl TypeOfError {
     pub const MISSING: u8 = 1u8;
 }
 crate::aper_enumerated!(TypeOfError, 1);
+impl TypeOfError {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["not-understood", "missing"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE-OF", sz_extensible = false, sz_lb = "1", sz_ub = "16")]
@@ -4178,6 +4810,14 @@ impl UE_RetentionInformation {
     pub const UES_RETAINED: u8 = 0u8;
 }
 crate::aper_enumerated!(UE_RetentionInformation, 0);
+impl UE_RetentionInformation {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["ues-retained"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -4389,6 +5029,14 @@ impl UEUserPlaneCIoTSupportIndicator {
     pub const SUPPORTED: u8 = 0u8;
 }
 crate::aper_enumerated!(UEUserPlaneCIoTSupportIndicator, 0);
+impl UEUserPlaneCIoTSupportIndicator {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["supported"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = true, optional_fields = 1)]
@@ -4467,6 +5115,14 @@ impl VehicleUE {
     pub const NOT_AUTHORIZED: u8 = 1u8;
 }
 crate::aper_enumerated!(VehicleUE, 1);
+impl VehicleUE {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["authorized", "not-authorized"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoiceSupportMatchIndicator(pub u8);
@@ -4475,6 +5131,14 @@ impl VoiceSupportMatchIndicator {
     pub const NOT_SUPPORTED: u8 = 1u8;
 }
 crate::aper_enumerated!(VoiceSupportMatchIndicator, 1);
+impl VoiceSupportMatchIndicator {
+    /// The ASN.1 identifiers of the values, in value order.
+    pub const NAMES: &'static [&'static str] = &["supported", "not-supported"];
+    /// The ASN.1 identifier of this value, if it is one this release defines.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::NAMES.get(usize::from(self.0)).copied()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WarningAreaList {
@@ -4681,7 +5345,7 @@ pub enum Bearers_SubjectToStatusTransfer_ItemIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(Bearers_SubjectToStatusTransfer_ItemIE_Extensions_EntryExtensionValue { Id_DLCOUNTValueExtended(COUNTValueExtended) = 180, Id_DLCOUNTValuePDCP_SNlength18(COUNTvaluePDCP_SNlength18) = 218, Id_ReceiveStatusOfULPDCPSDUsExtended(ReceiveStatusOfULPDCPSDUsExtended) = 181, Id_ReceiveStatusOfULPDCPSDUsPDCP_SNlength18(ReceiveStatusOfULPDCPSDUsPDCP_SNlength18) = 219, Id_ULCOUNTValueExtended(COUNTValueExtended) = 179, Id_ULCOUNTValuePDCP_SNlength18(COUNTvaluePDCP_SNlength18) = 217 });
+crate::aper_open!(Bearers_SubjectToStatusTransfer_ItemIE_Extensions_EntryExtensionValue { Id_DLCOUNTValueExtended(COUNTValueExtended) = 180 @ 1, Id_DLCOUNTValuePDCP_SNlength18(COUNTvaluePDCP_SNlength18) = 218 @ 1, Id_ReceiveStatusOfULPDCPSDUsExtended(ReceiveStatusOfULPDCPSDUsExtended) = 181 @ 1, Id_ReceiveStatusOfULPDCPSDUsPDCP_SNlength18(ReceiveStatusOfULPDCPSDUsPDCP_SNlength18) = 219 @ 1, Id_ULCOUNTValueExtended(COUNTValueExtended) = 179 @ 1, Id_ULCOUNTValuePDCP_SNlength18(COUNTvaluePDCP_SNlength18) = 217 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -4710,7 +5374,7 @@ pub enum Bearers_SubjectToStatusTransferList_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(Bearers_SubjectToStatusTransferList_EntryValue { Id_Bearers_SubjectToStatusTransfer_Item(Bearers_SubjectToStatusTransfer_Item) = 89 });
+crate::aper_open!(Bearers_SubjectToStatusTransferList_EntryValue { Id_Bearers_SubjectToStatusTransfer_Item(Bearers_SubjectToStatusTransfer_Item) = 89 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5079,7 +5743,7 @@ pub enum CellTrafficTraceProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(CellTrafficTraceProtocolIEs_EntryValue { Id_E_UTRAN_Trace_ID(E_UTRAN_Trace_ID) = 86, Id_EUTRAN_CGI(EUTRAN_CGI) = 100, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_PrivacyIndicator(PrivacyIndicator) = 166, Id_TraceCollectionEntityIPAddress(TransportLayerAddress) = 131, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(CellTrafficTraceProtocolIEs_EntryValue { Id_E_UTRAN_Trace_ID(E_UTRAN_Trace_ID) = 86 @ 1, Id_EUTRAN_CGI(EUTRAN_CGI) = 100 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_PrivacyIndicator(PrivacyIndicator) = 166 @ 1, Id_TraceCollectionEntityIPAddress(TransportLayerAddress) = 131 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5192,7 +5856,7 @@ pub enum ConnectionEstablishmentIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ConnectionEstablishmentIndicationProtocolIEs_EntryValue { Id_DL_CP_SecurityInformation(DL_CP_SecurityInformation) = 253, Id_EnhancedCoverageRestricted(EnhancedCoverageRestricted) = 251, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_UERadioCapability(UERadioCapability) = 74, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(ConnectionEstablishmentIndicationProtocolIEs_EntryValue { Id_DL_CP_SecurityInformation(DL_CP_SecurityInformation) = 253 @ 1, Id_EnhancedCoverageRestricted(EnhancedCoverageRestricted) = 251 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_UERadioCapability(UERadioCapability) = 74 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5305,7 +5969,7 @@ pub enum DeactivateTraceProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(DeactivateTraceProtocolIEs_EntryValue { Id_E_UTRAN_Trace_ID(E_UTRAN_Trace_ID) = 86, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(DeactivateTraceProtocolIEs_EntryValue { Id_E_UTRAN_Trace_ID(E_UTRAN_Trace_ID) = 86 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5340,7 +6004,7 @@ pub enum DownlinkNASTransportProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(DownlinkNASTransportProtocolIEs_EntryValue { Id_DLNASPDUDeliveryAckRequest(DLNASPDUDeliveryAckRequest) = 249, Id_EnhancedCoverageRestricted(EnhancedCoverageRestricted) = 251, Id_HandoverRestrictionList(HandoverRestrictionList) = 41, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_NAS_PDU(NAS_PDU) = 26, Id_SRVCCOperationPossible(SRVCCOperationPossible) = 124, Id_SubscriberProfileIDforRFP(SubscriberProfileIDforRFP) = 106, Id_UERadioCapability(UERadioCapability) = 74, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(DownlinkNASTransportProtocolIEs_EntryValue { Id_DLNASPDUDeliveryAckRequest(DLNASPDUDeliveryAckRequest) = 249 @ 1, Id_EnhancedCoverageRestricted(EnhancedCoverageRestricted) = 251 @ 1, Id_HandoverRestrictionList(HandoverRestrictionList) = 41 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_NAS_PDU(NAS_PDU) = 26 @ 0, Id_SRVCCOperationPossible(SRVCCOperationPossible) = 124 @ 1, Id_SubscriberProfileIDforRFP(SubscriberProfileIDforRFP) = 106 @ 1, Id_UERadioCapability(UERadioCapability) = 74 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5368,7 +6032,7 @@ pub enum DownlinkNonUEAssociatedLPPaTransportProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(DownlinkNonUEAssociatedLPPaTransportProtocolIEs_EntryValue { Id_LPPa_PDU(LPPa_PDU) = 147, Id_Routing_ID(Routing_ID) = 148 });
+crate::aper_open!(DownlinkNonUEAssociatedLPPaTransportProtocolIEs_EntryValue { Id_LPPa_PDU(LPPa_PDU) = 147 @ 0, Id_Routing_ID(Routing_ID) = 148 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5402,7 +6066,7 @@ pub enum DownlinkS1cdma2000tunnellingProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(DownlinkS1cdma2000tunnellingProtocolIEs_EntryValue { Id_E_RABSubjecttoDataForwardingList(E_RABSubjecttoDataForwardingList) = 12, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_cdma2000HOStatus(Cdma2000HOStatus) = 83, Id_cdma2000PDU(Cdma2000PDU) = 70, Id_cdma2000RATType(Cdma2000RATType) = 71, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(DownlinkS1cdma2000tunnellingProtocolIEs_EntryValue { Id_E_RABSubjecttoDataForwardingList(E_RABSubjecttoDataForwardingList) = 12 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_cdma2000HOStatus(Cdma2000HOStatus) = 83 @ 1, Id_cdma2000PDU(Cdma2000PDU) = 70 @ 0, Id_cdma2000RATType(Cdma2000RATType) = 71 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5434,7 +6098,7 @@ pub enum DownlinkUEAssociatedLPPaTransportProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(DownlinkUEAssociatedLPPaTransportProtocolIEs_EntryValue { Id_LPPa_PDU(LPPa_PDU) = 147, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_Routing_ID(Routing_ID) = 148, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(DownlinkUEAssociatedLPPaTransportProtocolIEs_EntryValue { Id_LPPa_PDU(LPPa_PDU) = 147 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_Routing_ID(Routing_ID) = 148 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5489,7 +6153,7 @@ pub enum E_RABAdmittedList_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABAdmittedList_EntryValue { Id_E_RABAdmittedItem(E_RABAdmittedItem) = 20 });
+crate::aper_open!(E_RABAdmittedList_EntryValue { Id_E_RABAdmittedItem(E_RABAdmittedItem) = 20 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5591,7 +6255,7 @@ pub enum E_RABFailedToResumeListResumeReq_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABFailedToResumeListResumeReq_EntryValue { Id_E_RABFailedToResumeItemResumeReq(E_RABFailedToResumeItemResumeReq) = 236 });
+crate::aper_open!(E_RABFailedToResumeListResumeReq_EntryValue { Id_E_RABFailedToResumeItemResumeReq(E_RABFailedToResumeItemResumeReq) = 236 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5609,7 +6273,7 @@ pub enum E_RABFailedToResumeListResumeRes_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABFailedToResumeListResumeRes_EntryValue { Id_E_RABFailedToResumeItemResumeRes(E_RABFailedToResumeItemResumeRes) = 238 });
+crate::aper_open!(E_RABFailedToResumeListResumeRes_EntryValue { Id_E_RABFailedToResumeItemResumeRes(E_RABFailedToResumeItemResumeRes) = 238 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5655,7 +6319,7 @@ pub enum E_RABFailedtoSetupListHOReqAck_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABFailedtoSetupListHOReqAck_EntryValue { Id_E_RABFailedtoSetupItemHOReqAck(E_RABFailedToSetupItemHOReqAck) = 21 });
+crate::aper_open!(E_RABFailedtoSetupListHOReqAck_EntryValue { Id_E_RABFailedtoSetupItemHOReqAck(E_RABFailedToSetupItemHOReqAck) = 21 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5673,7 +6337,7 @@ pub enum E_RABInformationList_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABInformationList_EntryValue { Id_E_RABInformationListItem(E_RABInformationListItem) = 78 });
+crate::aper_open!(E_RABInformationList_EntryValue { Id_E_RABInformationListItem(E_RABInformationListItem) = 78 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5773,7 +6437,7 @@ pub enum E_RABList_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABList_EntryValue { Id_E_RABItem(E_RABItem) = 35 });
+crate::aper_open!(E_RABList_EntryValue { Id_E_RABItem(E_RABItem) = 35 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5797,7 +6461,7 @@ pub enum E_RABModificationConfirmProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABModificationConfirmProtocolIEs_EntryValue { Id_CSGMembershipStatus(CSGMembershipStatus) = 146, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_E_RABFailedToModifyListBearerModConf(E_RABList) = 205, Id_E_RABModifyListBearerModConf(E_RABModifyListBearerModConf) = 203, Id_E_RABToBeReleasedListBearerModConf(E_RABList) = 210, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(E_RABModificationConfirmProtocolIEs_EntryValue { Id_CSGMembershipStatus(CSGMembershipStatus) = 146 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_E_RABFailedToModifyListBearerModConf(E_RABList) = 205 @ 1, Id_E_RABModifyListBearerModConf(E_RABModifyListBearerModConf) = 203 @ 1, Id_E_RABToBeReleasedListBearerModConf(E_RABList) = 210 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5829,7 +6493,7 @@ pub enum E_RABModificationIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABModificationIndicationProtocolIEs_EntryValue { Id_CSGMembershipInfo(CSGMembershipInfo) = 226, Id_E_RABNotToBeModifiedListBearerModInd(E_RABNotToBeModifiedListBearerModInd) = 201, Id_E_RABToBeModifiedListBearerModInd(E_RABToBeModifiedListBearerModInd) = 199, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_Tunnel_Information_for_BBF(TunnelInformation) = 176, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(E_RABModificationIndicationProtocolIEs_EntryValue { Id_CSGMembershipInfo(CSGMembershipInfo) = 226 @ 0, Id_E_RABNotToBeModifiedListBearerModInd(E_RABNotToBeModifiedListBearerModInd) = 201 @ 0, Id_E_RABToBeModifiedListBearerModInd(E_RABToBeModifiedListBearerModInd) = 199 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_Tunnel_Information_for_BBF(TunnelInformation) = 176 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5914,7 +6578,7 @@ pub enum E_RABModifyListBearerModConf_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABModifyListBearerModConf_EntryValue { Id_E_RABModifyItemBearerModConf(E_RABModifyItemBearerModConf) = 204 });
+crate::aper_open!(E_RABModifyListBearerModConf_EntryValue { Id_E_RABModifyItemBearerModConf(E_RABModifyItemBearerModConf) = 204 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5932,7 +6596,7 @@ pub enum E_RABModifyListBearerModRes_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABModifyListBearerModRes_EntryValue { Id_E_RABModifyItemBearerModRes(E_RABModifyItemBearerModRes) = 37 });
+crate::aper_open!(E_RABModifyListBearerModRes_EntryValue { Id_E_RABModifyItemBearerModRes(E_RABModifyItemBearerModRes) = 37 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5953,7 +6617,7 @@ pub enum E_RABModifyRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABModifyRequestProtocolIEs_EntryValue { Id_E_RABToBeModifiedListBearerModReq(E_RABToBeModifiedListBearerModReq) = 30, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 });
+crate::aper_open!(E_RABModifyRequestProtocolIEs_EntryValue { Id_E_RABToBeModifiedListBearerModReq(E_RABToBeModifiedListBearerModReq) = 30 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -5984,7 +6648,7 @@ pub enum E_RABModifyResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABModifyResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_E_RABFailedToModifyList(E_RABList) = 32, Id_E_RABModifyListBearerModRes(E_RABModifyListBearerModRes) = 31, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(E_RABModifyResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_E_RABFailedToModifyList(E_RABList) = 32 @ 1, Id_E_RABModifyListBearerModRes(E_RABModifyListBearerModRes) = 31 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6039,7 +6703,7 @@ pub enum E_RABNotToBeModifiedListBearerModInd_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABNotToBeModifiedListBearerModInd_EntryValue { Id_E_RABNotToBeModifiedItemBearerModInd(E_RABNotToBeModifiedItemBearerModInd) = 202 });
+crate::aper_open!(E_RABNotToBeModifiedListBearerModInd_EntryValue { Id_E_RABNotToBeModifiedItemBearerModInd(E_RABNotToBeModifiedItemBearerModInd) = 202 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6061,7 +6725,7 @@ pub enum E_RABReleaseCommandProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABReleaseCommandProtocolIEs_EntryValue { Id_E_RABToBeReleasedList(E_RABList) = 33, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_NAS_PDU(NAS_PDU) = 26, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 });
+crate::aper_open!(E_RABReleaseCommandProtocolIEs_EntryValue { Id_E_RABToBeReleasedList(E_RABList) = 33 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_NAS_PDU(NAS_PDU) = 26 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6091,7 +6755,7 @@ pub enum E_RABReleaseIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABReleaseIndicationProtocolIEs_EntryValue { Id_E_RABReleasedList(E_RABList) = 110, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_UserLocationInformation(UserLocationInformation) = 189, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(E_RABReleaseIndicationProtocolIEs_EntryValue { Id_E_RABReleasedList(E_RABList) = 110 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_UserLocationInformation(UserLocationInformation) = 189 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6146,7 +6810,7 @@ pub enum E_RABReleaseListBearerRelComp_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABReleaseListBearerRelComp_EntryValue { Id_E_RABReleaseItemBearerRelComp(E_RABReleaseItemBearerRelComp) = 15 });
+crate::aper_open!(E_RABReleaseListBearerRelComp_EntryValue { Id_E_RABReleaseItemBearerRelComp(E_RABReleaseItemBearerRelComp) = 15 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6169,7 +6833,7 @@ pub enum E_RABReleaseResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABReleaseResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_E_RABFailedToReleaseList(E_RABList) = 34, Id_E_RABReleaseListBearerRelComp(E_RABReleaseListBearerRelComp) = 69, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_UserLocationInformation(UserLocationInformation) = 189, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(E_RABReleaseResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_E_RABFailedToReleaseList(E_RABList) = 34 @ 1, Id_E_RABReleaseListBearerRelComp(E_RABReleaseListBearerRelComp) = 69 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_UserLocationInformation(UserLocationInformation) = 189 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6252,7 +6916,7 @@ pub enum E_RABSetupListBearerSURes_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABSetupListBearerSURes_EntryValue { Id_E_RABSetupItemBearerSURes(E_RABSetupItemBearerSURes) = 39 });
+crate::aper_open!(E_RABSetupListBearerSURes_EntryValue { Id_E_RABSetupItemBearerSURes(E_RABSetupItemBearerSURes) = 39 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6270,7 +6934,7 @@ pub enum E_RABSetupListCtxtSURes_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABSetupListCtxtSURes_EntryValue { Id_E_RABSetupItemCtxtSURes(E_RABSetupItemCtxtSURes) = 50 });
+crate::aper_open!(E_RABSetupListCtxtSURes_EntryValue { Id_E_RABSetupItemCtxtSURes(E_RABSetupItemCtxtSURes) = 50 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6291,7 +6955,7 @@ pub enum E_RABSetupRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABSetupRequestProtocolIEs_EntryValue { Id_E_RABToBeSetupListBearerSUReq(E_RABToBeSetupListBearerSUReq) = 16, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 });
+crate::aper_open!(E_RABSetupRequestProtocolIEs_EntryValue { Id_E_RABToBeSetupListBearerSUReq(E_RABToBeSetupListBearerSUReq) = 16 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6322,7 +6986,7 @@ pub enum E_RABSetupResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABSetupResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_E_RABFailedToSetupListBearerSURes(E_RABList) = 29, Id_E_RABSetupListBearerSURes(E_RABSetupListBearerSURes) = 28, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(E_RABSetupResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_E_RABFailedToSetupListBearerSURes(E_RABList) = 29 @ 1, Id_E_RABSetupListBearerSURes(E_RABSetupListBearerSURes) = 28 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6349,7 +7013,7 @@ pub enum E_RABSubjecttoDataForwardingList_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABSubjecttoDataForwardingList_EntryValue { Id_E_RABDataForwardingItem(E_RABDataForwardingItem) = 14 });
+crate::aper_open!(E_RABSubjecttoDataForwardingList_EntryValue { Id_E_RABDataForwardingItem(E_RABDataForwardingItem) = 14 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6395,7 +7059,7 @@ pub enum E_RABToBeModifiedItemBearerModReqIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeModifiedItemBearerModReqIE_Extensions_EntryExtensionValue { Id_TransportInformation(TransportInformation) = 185 });
+crate::aper_open!(E_RABToBeModifiedItemBearerModReqIE_Extensions_EntryExtensionValue { Id_TransportInformation(TransportInformation) = 185 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6424,7 +7088,7 @@ pub enum E_RABToBeModifiedListBearerModInd_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeModifiedListBearerModInd_EntryValue { Id_E_RABToBeModifiedItemBearerModInd(E_RABToBeModifiedItemBearerModInd) = 200 });
+crate::aper_open!(E_RABToBeModifiedListBearerModInd_EntryValue { Id_E_RABToBeModifiedItemBearerModInd(E_RABToBeModifiedItemBearerModInd) = 200 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6442,7 +7106,7 @@ pub enum E_RABToBeModifiedListBearerModReq_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeModifiedListBearerModReq_EntryValue { Id_E_RABToBeModifiedItemBearerModReq(E_RABToBeModifiedItemBearerModReq) = 36 });
+crate::aper_open!(E_RABToBeModifiedListBearerModReq_EntryValue { Id_E_RABToBeModifiedItemBearerModReq(E_RABToBeModifiedItemBearerModReq) = 36 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6462,7 +7126,7 @@ pub enum E_RABToBeSetupItemBearerSUReqIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeSetupItemBearerSUReqIE_Extensions_EntryExtensionValue { Id_BearerType(BearerType) = 233, Id_Correlation_ID(Correlation_ID) = 156, Id_SIPTO_Correlation_ID(Correlation_ID) = 183 });
+crate::aper_open!(E_RABToBeSetupItemBearerSUReqIE_Extensions_EntryExtensionValue { Id_BearerType(BearerType) = 233 @ 0, Id_Correlation_ID(Correlation_ID) = 156 @ 1, Id_SIPTO_Correlation_ID(Correlation_ID) = 183 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6493,7 +7157,7 @@ pub enum E_RABToBeSetupItemCtxtSUReqIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeSetupItemCtxtSUReqIE_Extensions_EntryExtensionValue { Id_BearerType(BearerType) = 233, Id_Correlation_ID(Correlation_ID) = 156, Id_SIPTO_Correlation_ID(Correlation_ID) = 183 });
+crate::aper_open!(E_RABToBeSetupItemCtxtSUReqIE_Extensions_EntryExtensionValue { Id_BearerType(BearerType) = 233 @ 0, Id_Correlation_ID(Correlation_ID) = 156 @ 1, Id_SIPTO_Correlation_ID(Correlation_ID) = 183 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6523,7 +7187,7 @@ pub enum E_RABToBeSetupItemHOReqIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeSetupItemHOReqIE_Extensions_EntryExtensionValue { Id_BearerType(BearerType) = 233, Id_Data_Forwarding_Not_Possible(Data_Forwarding_Not_Possible) = 143 });
+crate::aper_open!(E_RABToBeSetupItemHOReqIE_Extensions_EntryExtensionValue { Id_BearerType(BearerType) = 233 @ 0, Id_Data_Forwarding_Not_Possible(Data_Forwarding_Not_Possible) = 143 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6552,7 +7216,7 @@ pub enum E_RABToBeSetupListBearerSUReq_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeSetupListBearerSUReq_EntryValue { Id_E_RABToBeSetupItemBearerSUReq(E_RABToBeSetupItemBearerSUReq) = 17 });
+crate::aper_open!(E_RABToBeSetupListBearerSUReq_EntryValue { Id_E_RABToBeSetupItemBearerSUReq(E_RABToBeSetupItemBearerSUReq) = 17 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6570,7 +7234,7 @@ pub enum E_RABToBeSetupListCtxtSUReq_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeSetupListCtxtSUReq_EntryValue { Id_E_RABToBeSetupItemCtxtSUReq(E_RABToBeSetupItemCtxtSUReq) = 52 });
+crate::aper_open!(E_RABToBeSetupListCtxtSUReq_EntryValue { Id_E_RABToBeSetupItemCtxtSUReq(E_RABToBeSetupItemCtxtSUReq) = 52 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6588,7 +7252,7 @@ pub enum E_RABToBeSetupListHOReq_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeSetupListHOReq_EntryValue { Id_E_RABToBeSetupItemHOReq(E_RABToBeSetupItemHOReq) = 27 });
+crate::aper_open!(E_RABToBeSetupListHOReq_EntryValue { Id_E_RABToBeSetupItemHOReq(E_RABToBeSetupItemHOReq) = 27 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6634,7 +7298,7 @@ pub enum E_RABToBeSwitchedDLList_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeSwitchedDLList_EntryValue { Id_E_RABToBeSwitchedDLItem(E_RABToBeSwitchedDLItem) = 23 });
+crate::aper_open!(E_RABToBeSwitchedDLList_EntryValue { Id_E_RABToBeSwitchedDLItem(E_RABToBeSwitchedDLItem) = 23 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6680,7 +7344,7 @@ pub enum E_RABToBeSwitchedULList_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(E_RABToBeSwitchedULList_EntryValue { Id_E_RABToBeSwitchedULItem(E_RABToBeSwitchedULItem) = 94 });
+crate::aper_open!(E_RABToBeSwitchedULList_EntryValue { Id_E_RABToBeSwitchedULItem(E_RABToBeSwitchedULItem) = 94 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6746,7 +7410,7 @@ pub enum ENBCPRelocationIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ENBCPRelocationIndicationProtocolIEs_EntryValue { Id_EUTRAN_CGI(EUTRAN_CGI) = 100, Id_S_TMSI(S_TMSI) = 96, Id_TAI(TAI) = 67, Id_UL_CP_SecurityInformation(UL_CP_SecurityInformation) = 254, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(ENBCPRelocationIndicationProtocolIEs_EntryValue { Id_EUTRAN_CGI(EUTRAN_CGI) = 100 @ 1, Id_S_TMSI(S_TMSI) = 96 @ 0, Id_TAI(TAI) = 67 @ 1, Id_UL_CP_SecurityInformation(UL_CP_SecurityInformation) = 254 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6775,7 +7439,7 @@ pub enum ENBConfigurationTransferProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ENBConfigurationTransferProtocolIEs_EntryValue { Id_SONConfigurationTransferECT(SONConfigurationTransfer) = 129 });
+crate::aper_open!(ENBConfigurationTransferProtocolIEs_EntryValue { Id_SONConfigurationTransferECT(SONConfigurationTransfer) = 129 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6806,7 +7470,7 @@ pub enum ENBConfigurationUpdateProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ENBConfigurationUpdateProtocolIEs_EntryValue { Id_CSG_IdList(CSG_IdList) = 128, Id_DefaultPagingDRX(PagingDRX) = 137, Id_NB_IoT_DefaultPagingDRX(NB_IoT_DefaultPagingDRX) = 234, Id_SupportedTAs(SupportedTAs) = 64, Id_eNBname(ENBname) = 60 });
+crate::aper_open!(ENBConfigurationUpdateProtocolIEs_EntryValue { Id_CSG_IdList(CSG_IdList) = 128 @ 0, Id_DefaultPagingDRX(PagingDRX) = 137 @ 1, Id_NB_IoT_DefaultPagingDRX(NB_IoT_DefaultPagingDRX) = 234 @ 1, Id_SupportedTAs(SupportedTAs) = 64 @ 0, Id_eNBname(ENBname) = 60 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6833,7 +7497,7 @@ pub enum ENBConfigurationUpdateAcknowledgeProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ENBConfigurationUpdateAcknowledgeProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 });
+crate::aper_open!(ENBConfigurationUpdateAcknowledgeProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6864,7 +7528,7 @@ pub enum ENBConfigurationUpdateFailureProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ENBConfigurationUpdateFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_TimeToWait(TimeToWait) = 65 });
+crate::aper_open!(ENBConfigurationUpdateFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_TimeToWait(TimeToWait) = 65 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6893,7 +7557,7 @@ pub enum ENBDirectInformationTransferProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ENBDirectInformationTransferProtocolIEs_EntryValue { Id_Inter_SystemInformationTransferTypeEDT(Inter_SystemInformationTransferType) = 121 });
+crate::aper_open!(ENBDirectInformationTransferProtocolIEs_EntryValue { Id_Inter_SystemInformationTransferTypeEDT(Inter_SystemInformationTransferType) = 121 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -6924,7 +7588,7 @@ pub enum ENBStatusTransferProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ENBStatusTransferProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_StatusTransfer_TransparentContainer(ENB_StatusTransfer_TransparentContainer) = 90, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(ENBStatusTransferProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_StatusTransfer_TransparentContainer(ENB_StatusTransfer_TransparentContainer) = 90 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7062,7 +7726,7 @@ pub enum ErrorIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ErrorIndicationProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(ErrorIndicationProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7301,7 +7965,7 @@ pub enum HandoverCancelProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(HandoverCancelProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(HandoverCancelProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7330,7 +7994,7 @@ pub enum HandoverCancelAcknowledgeProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(HandoverCancelAcknowledgeProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(HandoverCancelAcknowledgeProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7367,7 +8031,7 @@ pub enum HandoverCommandProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(HandoverCommandProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_E_RABSubjecttoDataForwardingList(E_RABSubjecttoDataForwardingList) = 12, Id_E_RABtoReleaseListHOCmd(E_RABList) = 13, Id_HandoverType(HandoverType) = 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_NASSecurityParametersfromE_UTRAN(NASSecurityParametersfromE_UTRAN) = 135, Id_Target_ToSource_TransparentContainer(Target_ToSource_TransparentContainer) = 123, Id_Target_ToSource_TransparentContainer_Secondary(Target_ToSource_TransparentContainer) = 139, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(HandoverCommandProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_E_RABSubjecttoDataForwardingList(E_RABSubjecttoDataForwardingList) = 12 @ 1, Id_E_RABtoReleaseListHOCmd(E_RABList) = 13 @ 1, Id_HandoverType(HandoverType) = 1 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_NASSecurityParametersfromE_UTRAN(NASSecurityParametersfromE_UTRAN) = 135 @ 0, Id_Target_ToSource_TransparentContainer(Target_ToSource_TransparentContainer) = 123 @ 0, Id_Target_ToSource_TransparentContainer_Secondary(Target_ToSource_TransparentContainer) = 139 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7396,7 +8060,7 @@ pub enum HandoverFailureProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(HandoverFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 });
+crate::aper_open!(HandoverFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7428,7 +8092,7 @@ pub enum HandoverNotifyProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(HandoverNotifyProtocolIEs_EntryValue { Id_EUTRAN_CGI(EUTRAN_CGI) = 100, Id_LHN_ID(LHN_ID) = 186, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_TAI(TAI) = 67, Id_Tunnel_Information_for_BBF(TunnelInformation) = 176, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(HandoverNotifyProtocolIEs_EntryValue { Id_EUTRAN_CGI(EUTRAN_CGI) = 100 @ 1, Id_LHN_ID(LHN_ID) = 186 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_TAI(TAI) = 67 @ 1, Id_Tunnel_Information_for_BBF(TunnelInformation) = 176 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7458,7 +8122,7 @@ pub enum HandoverPreparationFailureProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(HandoverPreparationFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(HandoverPreparationFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7512,7 +8176,7 @@ pub enum HandoverRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(HandoverRequestProtocolIEs_EntryValue { Id_CSG_Id(CSG_Id) = 127, Id_CSGMembershipStatus(CSGMembershipStatus) = 146, Id_Cause(Cause) = 2, Id_E_RABToBeSetupListHOReq(E_RABToBeSetupListHOReq) = 53, Id_EnhancedCoverageRestricted(EnhancedCoverageRestricted) = 251, Id_ExpectedUEBehaviour(ExpectedUEBehaviour) = 196, Id_GUMMEI_ID(GUMMEI) = 75, Id_HandoverRestrictionList(HandoverRestrictionList) = 41, Id_HandoverType(HandoverType) = 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_MME_UE_S1AP_ID_2(MME_UE_S1AP_ID) = 158, Id_ManagementBasedMDTAllowed(ManagementBasedMDTAllowed) = 165, Id_ManagementBasedMDTPLMNList(MDTPLMNList) = 177, Id_Masked_IMEISV(Masked_IMEISV) = 192, Id_NASSecurityParameterstoE_UTRAN(NASSecurityParameterstoE_UTRAN) = 136, Id_ProSeAuthorized(ProSeAuthorized) = 195, Id_RequestType(RequestType) = 98, Id_SRVCCOperationPossible(SRVCCOperationPossible) = 124, Id_SecurityContext(SecurityContext) = 40, Id_Source_ToTarget_TransparentContainer(Source_ToTarget_TransparentContainer) = 104, Id_TraceActivation(TraceActivation) = 25, Id_UESecurityCapabilities(UESecurityCapabilities) = 107, Id_UESidelinkAggregateMaximumBitrate(UESidelinkAggregateMaximumBitrate) = 248, Id_UEUserPlaneCIoTSupportIndicator(UEUserPlaneCIoTSupportIndicator) = 241, Id_V2XServicesAuthorized(V2XServicesAuthorized) = 240, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 });
+crate::aper_open!(HandoverRequestProtocolIEs_EntryValue { Id_CSG_Id(CSG_Id) = 127 @ 0, Id_CSGMembershipStatus(CSGMembershipStatus) = 146 @ 1, Id_Cause(Cause) = 2 @ 1, Id_E_RABToBeSetupListHOReq(E_RABToBeSetupListHOReq) = 53 @ 0, Id_EnhancedCoverageRestricted(EnhancedCoverageRestricted) = 251 @ 1, Id_ExpectedUEBehaviour(ExpectedUEBehaviour) = 196 @ 1, Id_GUMMEI_ID(GUMMEI) = 75 @ 1, Id_HandoverRestrictionList(HandoverRestrictionList) = 41 @ 1, Id_HandoverType(HandoverType) = 1 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_MME_UE_S1AP_ID_2(MME_UE_S1AP_ID) = 158 @ 1, Id_ManagementBasedMDTAllowed(ManagementBasedMDTAllowed) = 165 @ 1, Id_ManagementBasedMDTPLMNList(MDTPLMNList) = 177 @ 1, Id_Masked_IMEISV(Masked_IMEISV) = 192 @ 1, Id_NASSecurityParameterstoE_UTRAN(NASSecurityParameterstoE_UTRAN) = 136 @ 0, Id_ProSeAuthorized(ProSeAuthorized) = 195 @ 1, Id_RequestType(RequestType) = 98 @ 1, Id_SRVCCOperationPossible(SRVCCOperationPossible) = 124 @ 1, Id_SecurityContext(SecurityContext) = 40 @ 0, Id_Source_ToTarget_TransparentContainer(Source_ToTarget_TransparentContainer) = 104 @ 0, Id_TraceActivation(TraceActivation) = 25 @ 1, Id_UESecurityCapabilities(UESecurityCapabilities) = 107 @ 0, Id_UESidelinkAggregateMaximumBitrate(UESidelinkAggregateMaximumBitrate) = 248 @ 1, Id_UEUserPlaneCIoTSupportIndicator(UEUserPlaneCIoTSupportIndicator) = 241 @ 1, Id_V2XServicesAuthorized(V2XServicesAuthorized) = 240 @ 1, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7547,7 +8211,7 @@ pub enum HandoverRequestAcknowledgeProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(HandoverRequestAcknowledgeProtocolIEs_EntryValue { Id_CE_mode_B_SupportIndicator(CE_mode_B_SupportIndicator) = 242, Id_CSG_Id(CSG_Id) = 127, Id_CellAccessMode(CellAccessMode) = 145, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_E_RABAdmittedList(E_RABAdmittedList) = 18, Id_E_RABFailedToSetupListHOReqAck(E_RABFailedtoSetupListHOReqAck) = 19, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_Target_ToSource_TransparentContainer(Target_ToSource_TransparentContainer) = 123, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(HandoverRequestAcknowledgeProtocolIEs_EntryValue { Id_CE_mode_B_SupportIndicator(CE_mode_B_SupportIndicator) = 242 @ 1, Id_CSG_Id(CSG_Id) = 127 @ 1, Id_CellAccessMode(CellAccessMode) = 145 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_E_RABAdmittedList(E_RABAdmittedList) = 18 @ 1, Id_E_RABFailedToSetupListHOReqAck(E_RABFailedtoSetupListHOReqAck) = 19 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_Target_ToSource_TransparentContainer(Target_ToSource_TransparentContainer) = 123 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7589,7 +8253,7 @@ pub enum HandoverRequiredProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(HandoverRequiredProtocolIEs_EntryValue { Id_CSG_Id(CSG_Id) = 127, Id_Cause(Cause) = 2, Id_CellAccessMode(CellAccessMode) = 145, Id_Direct_Forwarding_Path_Availability(Direct_Forwarding_Path_Availability) = 79, Id_HandoverType(HandoverType) = 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_MSClassmark2(MSClassmark2) = 132, Id_MSClassmark3(MSClassmark3) = 133, Id_PS_ServiceNotAvailable(PS_ServiceNotAvailable) = 150, Id_SRVCCHOIndication(SRVCCHOIndication) = 125, Id_Source_ToTarget_TransparentContainer(Source_ToTarget_TransparentContainer) = 104, Id_Source_ToTarget_TransparentContainer_Secondary(Source_ToTarget_TransparentContainer) = 138, Id_TargetID(TargetID) = 4, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(HandoverRequiredProtocolIEs_EntryValue { Id_CSG_Id(CSG_Id) = 127 @ 0, Id_Cause(Cause) = 2 @ 1, Id_CellAccessMode(CellAccessMode) = 145 @ 0, Id_Direct_Forwarding_Path_Availability(Direct_Forwarding_Path_Availability) = 79 @ 1, Id_HandoverType(HandoverType) = 1 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_MSClassmark2(MSClassmark2) = 132 @ 0, Id_MSClassmark3(MSClassmark3) = 133 @ 1, Id_PS_ServiceNotAvailable(PS_ServiceNotAvailable) = 150 @ 1, Id_SRVCCHOIndication(SRVCCHOIndication) = 125 @ 0, Id_Source_ToTarget_TransparentContainer(Source_ToTarget_TransparentContainer) = 104 @ 0, Id_Source_ToTarget_TransparentContainer_Secondary(Source_ToTarget_TransparentContainer) = 138 @ 0, Id_TargetID(TargetID) = 4 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7649,7 +8313,7 @@ pub enum ImmediateMDTIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ImmediateMDTIE_Extensions_EntryExtensionValue { Id_M3Configuration(M3Configuration) = 171, Id_M4Configuration(M4Configuration) = 172, Id_M5Configuration(M5Configuration) = 173, Id_M6Configuration(M6Configuration) = 220, Id_M7Configuration(M7Configuration) = 221, Id_MDT_Location_Info(MDT_Location_Info) = 174 });
+crate::aper_open!(ImmediateMDTIE_Extensions_EntryExtensionValue { Id_M3Configuration(M3Configuration) = 171 @ 1, Id_M4Configuration(M4Configuration) = 172 @ 1, Id_M5Configuration(M5Configuration) = 173 @ 1, Id_M6Configuration(M6Configuration) = 220 @ 1, Id_M7Configuration(M7Configuration) = 221 @ 1, Id_MDT_Location_Info(MDT_Location_Info) = 174 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7707,7 +8371,7 @@ pub enum InitialContextSetupFailureProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(InitialContextSetupFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(InitialContextSetupFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7761,7 +8425,7 @@ pub enum InitialContextSetupRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(InitialContextSetupRequestProtocolIEs_EntryValue { Id_AdditionalCSFallbackIndicator(AdditionalCSFallbackIndicator) = 187, Id_CSFallbackIndicator(CSFallbackIndicator) = 108, Id_CSGMembershipStatus(CSGMembershipStatus) = 146, Id_E_RABToBeSetupListCtxtSUReq(E_RABToBeSetupListCtxtSUReq) = 24, Id_EnhancedCoverageRestricted(EnhancedCoverageRestricted) = 251, Id_ExpectedUEBehaviour(ExpectedUEBehaviour) = 196, Id_GUMMEI_ID(GUMMEI) = 75, Id_HandoverRestrictionList(HandoverRestrictionList) = 41, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_MME_UE_S1AP_ID_2(MME_UE_S1AP_ID) = 158, Id_ManagementBasedMDTAllowed(ManagementBasedMDTAllowed) = 165, Id_ManagementBasedMDTPLMNList(MDTPLMNList) = 177, Id_Masked_IMEISV(Masked_IMEISV) = 192, Id_ProSeAuthorized(ProSeAuthorized) = 195, Id_RegisteredLAI(LAI) = 159, Id_SRVCCOperationPossible(SRVCCOperationPossible) = 124, Id_SecurityKey(SecurityKey) = 73, Id_SubscriberProfileIDforRFP(SubscriberProfileIDforRFP) = 106, Id_TraceActivation(TraceActivation) = 25, Id_UERadioCapability(UERadioCapability) = 74, Id_UESecurityCapabilities(UESecurityCapabilities) = 107, Id_UESidelinkAggregateMaximumBitrate(UESidelinkAggregateMaximumBitrate) = 248, Id_UEUserPlaneCIoTSupportIndicator(UEUserPlaneCIoTSupportIndicator) = 241, Id_V2XServicesAuthorized(V2XServicesAuthorized) = 240, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 });
+crate::aper_open!(InitialContextSetupRequestProtocolIEs_EntryValue { Id_AdditionalCSFallbackIndicator(AdditionalCSFallbackIndicator) = 187 @ 1, Id_CSFallbackIndicator(CSFallbackIndicator) = 108 @ 0, Id_CSGMembershipStatus(CSGMembershipStatus) = 146 @ 1, Id_E_RABToBeSetupListCtxtSUReq(E_RABToBeSetupListCtxtSUReq) = 24 @ 0, Id_EnhancedCoverageRestricted(EnhancedCoverageRestricted) = 251 @ 1, Id_ExpectedUEBehaviour(ExpectedUEBehaviour) = 196 @ 1, Id_GUMMEI_ID(GUMMEI) = 75 @ 1, Id_HandoverRestrictionList(HandoverRestrictionList) = 41 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_MME_UE_S1AP_ID_2(MME_UE_S1AP_ID) = 158 @ 1, Id_ManagementBasedMDTAllowed(ManagementBasedMDTAllowed) = 165 @ 1, Id_ManagementBasedMDTPLMNList(MDTPLMNList) = 177 @ 1, Id_Masked_IMEISV(Masked_IMEISV) = 192 @ 1, Id_ProSeAuthorized(ProSeAuthorized) = 195 @ 1, Id_RegisteredLAI(LAI) = 159 @ 1, Id_SRVCCOperationPossible(SRVCCOperationPossible) = 124 @ 1, Id_SecurityKey(SecurityKey) = 73 @ 0, Id_SubscriberProfileIDforRFP(SubscriberProfileIDforRFP) = 106 @ 1, Id_TraceActivation(TraceActivation) = 25 @ 1, Id_UERadioCapability(UERadioCapability) = 74 @ 1, Id_UESecurityCapabilities(UESecurityCapabilities) = 107 @ 0, Id_UESidelinkAggregateMaximumBitrate(UESidelinkAggregateMaximumBitrate) = 248 @ 1, Id_UEUserPlaneCIoTSupportIndicator(UEUserPlaneCIoTSupportIndicator) = 241 @ 1, Id_V2XServicesAuthorized(V2XServicesAuthorized) = 240 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7794,7 +8458,7 @@ pub enum InitialContextSetupResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(InitialContextSetupResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_E_RABFailedToSetupListCtxtSURes(E_RABList) = 48, Id_E_RABSetupListCtxtSURes(E_RABSetupListCtxtSURes) = 51, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(InitialContextSetupResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_E_RABFailedToSetupListCtxtSURes(E_RABList) = 48 @ 1, Id_E_RABSetupListCtxtSURes(E_RABSetupListCtxtSURes) = 51 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7842,7 +8506,7 @@ pub enum InitialUEMessageProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(InitialUEMessageProtocolIEs_EntryValue { Id_CE_mode_B_SupportIndicator(CE_mode_B_SupportIndicator) = 242, Id_CSG_Id(CSG_Id) = 127, Id_CellAccessMode(CellAccessMode) = 145, Id_Coverage_Level(Coverage_Level) = 250, Id_DCN_ID(DCN_ID) = 246, Id_EUTRAN_CGI(EUTRAN_CGI) = 100, Id_GUMMEI_ID(GUMMEI) = 75, Id_GUMMEIType(GUMMEIType) = 170, Id_GW_TransportLayerAddress(TransportLayerAddress) = 155, Id_LHN_ID(LHN_ID) = 186, Id_MME_Group_ID(MME_Group_ID) = 223, Id_NAS_PDU(NAS_PDU) = 26, Id_RRC_Establishment_Cause(RRC_Establishment_Cause) = 134, Id_RelayNode_Indicator(RelayNode_Indicator) = 160, Id_S_TMSI(S_TMSI) = 96, Id_SIPTO_L_GW_TransportLayerAddress(TransportLayerAddress) = 184, Id_TAI(TAI) = 67, Id_Tunnel_Information_for_BBF(TunnelInformation) = 176, Id_UE_Usage_Type(UE_Usage_Type) = 230, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(InitialUEMessageProtocolIEs_EntryValue { Id_CE_mode_B_SupportIndicator(CE_mode_B_SupportIndicator) = 242 @ 1, Id_CSG_Id(CSG_Id) = 127 @ 0, Id_CellAccessMode(CellAccessMode) = 145 @ 0, Id_Coverage_Level(Coverage_Level) = 250 @ 1, Id_DCN_ID(DCN_ID) = 246 @ 1, Id_EUTRAN_CGI(EUTRAN_CGI) = 100 @ 1, Id_GUMMEI_ID(GUMMEI) = 75 @ 0, Id_GUMMEIType(GUMMEIType) = 170 @ 1, Id_GW_TransportLayerAddress(TransportLayerAddress) = 155 @ 1, Id_LHN_ID(LHN_ID) = 186 @ 1, Id_MME_Group_ID(MME_Group_ID) = 223 @ 1, Id_NAS_PDU(NAS_PDU) = 26 @ 0, Id_RRC_Establishment_Cause(RRC_Establishment_Cause) = 134 @ 1, Id_RelayNode_Indicator(RelayNode_Indicator) = 160 @ 0, Id_S_TMSI(S_TMSI) = 96 @ 0, Id_SIPTO_L_GW_TransportLayerAddress(TransportLayerAddress) = 184 @ 1, Id_TAI(TAI) = 67 @ 0, Id_Tunnel_Information_for_BBF(TunnelInformation) = 176 @ 1, Id_UE_Usage_Type(UE_Usage_Type) = 230 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7930,7 +8594,7 @@ pub enum InitiatingMessageValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(InitiatingMessageValue { Id_CellTrafficTrace(CellTrafficTrace) = 42, Id_ConnectionEstablishmentIndication(ConnectionEstablishmentIndication) = 54, Id_DeactivateTrace(DeactivateTrace) = 26, Id_DownlinkS1cdma2000tunnelling(DownlinkS1cdma2000tunnelling) = 19, Id_E_RABModificationIndication(E_RABModificationIndication) = 50, Id_E_RABModify(E_RABModifyRequest) = 6, Id_E_RABRelease(E_RABReleaseCommand) = 7, Id_E_RABReleaseIndication(E_RABReleaseIndication) = 8, Id_E_RABSetup(E_RABSetupRequest) = 5, Id_ENBConfigurationUpdate(ENBConfigurationUpdate) = 29, Id_ErrorIndication(ErrorIndication) = 15, Id_HandoverCancel(HandoverCancel) = 4, Id_HandoverNotification(HandoverNotify) = 2, Id_HandoverPreparation(HandoverRequired) = 0, Id_HandoverResourceAllocation(HandoverRequest) = 1, Id_InitialContextSetup(InitialContextSetupRequest) = 9, Id_Kill(KillRequest) = 43, Id_LocationReport(LocationReport) = 33, Id_LocationReportingControl(LocationReportingControl) = 31, Id_LocationReportingFailureIndication(LocationReportingFailureIndication) = 32, Id_MMECPRelocationIndication(MMECPRelocationIndication) = 61, Id_MMEConfigurationTransfer(MMEConfigurationTransfer) = 41, Id_MMEConfigurationUpdate(MMEConfigurationUpdate) = 30, Id_MMEDirectInformationTransfer(MMEDirectInformationTransfer) = 38, Id_MMEStatusTransfer(MMEStatusTransfer) = 25, Id_NASDeliveryIndication(NASDeliveryIndication) = 57, Id_NASNonDeliveryIndication(NASNonDeliveryIndication) = 16, Id_OverloadStart(OverloadStart) = 34, Id_OverloadStop(OverloadStop) = 35, Id_PWSFailureIndication(PWSFailureIndication) = 51, Id_PWSRestartIndication(PWSRestartIndication) = 49, Id_Paging(Paging) = 10, Id_PathSwitchRequest(PathSwitchRequest) = 3, Id_PrivateMessage(PrivateMessage) = 39, Id_RerouteNASRequest(RerouteNASRequest) = 52, Id_Reset(Reset) = 14, Id_RetrieveUEInformation(RetrieveUEInformation) = 58, Id_S1Setup(S1SetupRequest) = 17, Id_TraceFailureIndication(TraceFailureIndication) = 28, Id_TraceStart(TraceStart) = 27, Id_UECapabilityInfoIndication(UECapabilityInfoIndication) = 22, Id_UEContextModification(UEContextModificationRequest) = 21, Id_UEContextModificationIndication(UEContextModificationIndication) = 53, Id_UEContextRelease(UEContextReleaseCommand) = 23, Id_UEContextReleaseRequest(UEContextReleaseRequest) = 18, Id_UEContextResume(UEContextResumeRequest) = 56, Id_UEContextSuspend(UEContextSuspendRequest) = 55, Id_UEInformationTransfer(UEInformationTransfer) = 59, Id_UERadioCapabilityMatch(UERadioCapabilityMatchRequest) = 48, Id_UplinkS1cdma2000tunnelling(UplinkS1cdma2000tunnelling) = 20, Id_WriteReplaceWarning(WriteReplaceWarningRequest) = 36, Id_downlinkNASTransport(DownlinkNASTransport) = 11, Id_downlinkNonUEAssociatedLPPaTransport(DownlinkNonUEAssociatedLPPaTransport) = 46, Id_downlinkUEAssociatedLPPaTransport(DownlinkUEAssociatedLPPaTransport) = 44, Id_eNBCPRelocationIndication(ENBCPRelocationIndication) = 60, Id_eNBConfigurationTransfer(ENBConfigurationTransfer) = 40, Id_eNBDirectInformationTransfer(ENBDirectInformationTransfer) = 37, Id_eNBStatusTransfer(ENBStatusTransfer) = 24, Id_initialUEMessage(InitialUEMessage) = 12, Id_uplinkNASTransport(UplinkNASTransport) = 13, Id_uplinkNonUEAssociatedLPPaTransport(UplinkNonUEAssociatedLPPaTransport) = 47, Id_uplinkUEAssociatedLPPaTransport(UplinkUEAssociatedLPPaTransport) = 45 });
+crate::aper_open!(InitiatingMessageValue { Id_CellTrafficTrace(CellTrafficTrace) = 42 @ 1, Id_ConnectionEstablishmentIndication(ConnectionEstablishmentIndication) = 54 @ 0, Id_DeactivateTrace(DeactivateTrace) = 26 @ 1, Id_DownlinkS1cdma2000tunnelling(DownlinkS1cdma2000tunnelling) = 19 @ 1, Id_E_RABModificationIndication(E_RABModificationIndication) = 50 @ 0, Id_E_RABModify(E_RABModifyRequest) = 6 @ 0, Id_E_RABRelease(E_RABReleaseCommand) = 7 @ 0, Id_E_RABReleaseIndication(E_RABReleaseIndication) = 8 @ 1, Id_E_RABSetup(E_RABSetupRequest) = 5 @ 0, Id_ENBConfigurationUpdate(ENBConfigurationUpdate) = 29 @ 0, Id_ErrorIndication(ErrorIndication) = 15 @ 1, Id_HandoverCancel(HandoverCancel) = 4 @ 0, Id_HandoverNotification(HandoverNotify) = 2 @ 1, Id_HandoverPreparation(HandoverRequired) = 0 @ 0, Id_HandoverResourceAllocation(HandoverRequest) = 1 @ 0, Id_InitialContextSetup(InitialContextSetupRequest) = 9 @ 0, Id_Kill(KillRequest) = 43 @ 0, Id_LocationReport(LocationReport) = 33 @ 1, Id_LocationReportingControl(LocationReportingControl) = 31 @ 1, Id_LocationReportingFailureIndication(LocationReportingFailureIndication) = 32 @ 1, Id_MMECPRelocationIndication(MMECPRelocationIndication) = 61 @ 0, Id_MMEConfigurationTransfer(MMEConfigurationTransfer) = 41 @ 1, Id_MMEConfigurationUpdate(MMEConfigurationUpdate) = 30 @ 0, Id_MMEDirectInformationTransfer(MMEDirectInformationTransfer) = 38 @ 1, Id_MMEStatusTransfer(MMEStatusTransfer) = 25 @ 1, Id_NASDeliveryIndication(NASDeliveryIndication) = 57 @ 1, Id_NASNonDeliveryIndication(NASNonDeliveryIndication) = 16 @ 1, Id_OverloadStart(OverloadStart) = 34 @ 1, Id_OverloadStop(OverloadStop) = 35 @ 0, Id_PWSFailureIndication(PWSFailureIndication) = 51 @ 1, Id_PWSRestartIndication(PWSRestartIndication) = 49 @ 1, Id_Paging(Paging) = 10 @ 1, Id_PathSwitchRequest(PathSwitchRequest) = 3 @ 0, Id_PrivateMessage(PrivateMessage) = 39 @ 1, Id_RerouteNASRequest(RerouteNASRequest) = 52 @ 0, Id_Reset(Reset) = 14 @ 0, Id_RetrieveUEInformation(RetrieveUEInformation) = 58 @ 0, Id_S1Setup(S1SetupRequest) = 17 @ 0, Id_TraceFailureIndication(TraceFailureIndication) = 28 @ 1, Id_TraceStart(TraceStart) = 27 @ 1, Id_UECapabilityInfoIndication(UECapabilityInfoIndication) = 22 @ 1, Id_UEContextModification(UEContextModificationRequest) = 21 @ 0, Id_UEContextModificationIndication(UEContextModificationIndication) = 53 @ 0, Id_UEContextRelease(UEContextReleaseCommand) = 23 @ 0, Id_UEContextReleaseRequest(UEContextReleaseRequest) = 18 @ 1, Id_UEContextResume(UEContextResumeRequest) = 56 @ 0, Id_UEContextSuspend(UEContextSuspendRequest) = 55 @ 0, Id_UEInformationTransfer(UEInformationTransfer) = 59 @ 0, Id_UERadioCapabilityMatch(UERadioCapabilityMatchRequest) = 48 @ 0, Id_UplinkS1cdma2000tunnelling(UplinkS1cdma2000tunnelling) = 20 @ 1, Id_WriteReplaceWarning(WriteReplaceWarningRequest) = 36 @ 0, Id_downlinkNASTransport(DownlinkNASTransport) = 11 @ 1, Id_downlinkNonUEAssociatedLPPaTransport(DownlinkNonUEAssociatedLPPaTransport) = 46 @ 1, Id_downlinkUEAssociatedLPPaTransport(DownlinkUEAssociatedLPPaTransport) = 44 @ 1, Id_eNBCPRelocationIndication(ENBCPRelocationIndication) = 60 @ 0, Id_eNBConfigurationTransfer(ENBConfigurationTransfer) = 40 @ 1, Id_eNBDirectInformationTransfer(ENBDirectInformationTransfer) = 37 @ 1, Id_eNBStatusTransfer(ENBStatusTransfer) = 24 @ 1, Id_initialUEMessage(InitialUEMessage) = 12 @ 1, Id_uplinkNASTransport(UplinkNASTransport) = 13 @ 1, Id_uplinkNonUEAssociatedLPPaTransport(UplinkNonUEAssociatedLPPaTransport) = 47 @ 1, Id_uplinkUEAssociatedLPPaTransport(UplinkUEAssociatedLPPaTransport) = 45 @ 1 });
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KillRequestProtocolIEs_EntryValue {
@@ -7941,7 +8605,7 @@ pub enum KillRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(KillRequestProtocolIEs_EntryValue { Id_KillAllWarningMessages(KillAllWarningMessages) = 191, Id_MessageIdentifier(MessageIdentifier) = 111, Id_SerialNumber(SerialNumber) = 112, Id_WarningAreaList(WarningAreaList) = 113 });
+crate::aper_open!(KillRequestProtocolIEs_EntryValue { Id_KillAllWarningMessages(KillAllWarningMessages) = 191 @ 0, Id_MessageIdentifier(MessageIdentifier) = 111 @ 0, Id_SerialNumber(SerialNumber) = 112 @ 0, Id_WarningAreaList(WarningAreaList) = 113 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -7971,7 +8635,7 @@ pub enum KillResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(KillResponseProtocolIEs_EntryValue { Id_BroadcastCancelledAreaList(BroadcastCancelledAreaList) = 141, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MessageIdentifier(MessageIdentifier) = 111, Id_SerialNumber(SerialNumber) = 112 });
+crate::aper_open!(KillResponseProtocolIEs_EntryValue { Id_BroadcastCancelledAreaList(BroadcastCancelledAreaList) = 141 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MessageIdentifier(MessageIdentifier) = 111 @ 0, Id_SerialNumber(SerialNumber) = 112 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8025,7 +8689,7 @@ pub enum LastVisitedEUTRANCellInformationIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(LastVisitedEUTRANCellInformationIE_Extensions_EntryExtensionValue { Id_HO_Cause(Cause) = 168, Id_Time_UE_StayedInCell_EnhancedGranularity(Time_UE_StayedInCell_EnhancedGranularity) = 167 });
+crate::aper_open!(LastVisitedEUTRANCellInformationIE_Extensions_EntryExtensionValue { Id_HO_Cause(Cause) = 168 @ 1, Id_Time_UE_StayedInCell_EnhancedGranularity(Time_UE_StayedInCell_EnhancedGranularity) = 167 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8104,7 +8768,7 @@ pub enum LocationReportProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(LocationReportProtocolIEs_EntryValue { Id_EUTRAN_CGI(EUTRAN_CGI) = 100, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_RequestType(RequestType) = 98, Id_TAI(TAI) = 67, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(LocationReportProtocolIEs_EntryValue { Id_EUTRAN_CGI(EUTRAN_CGI) = 100 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_RequestType(RequestType) = 98 @ 1, Id_TAI(TAI) = 67 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8133,7 +8797,7 @@ pub enum LocationReportingControlProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(LocationReportingControlProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_RequestType(RequestType) = 98, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(LocationReportingControlProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_RequestType(RequestType) = 98 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8162,7 +8826,7 @@ pub enum LocationReportingFailureIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(LocationReportingFailureIndicationProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(LocationReportingFailureIndicationProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8455,7 +9119,7 @@ pub enum MDT_ConfigurationIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(MDT_ConfigurationIE_Extensions_EntryExtensionValue { Id_SignallingBasedMDTPLMNList(MDTPLMNList) = 178 });
+crate::aper_open!(MDT_ConfigurationIE_Extensions_EntryExtensionValue { Id_SignallingBasedMDTPLMNList(MDTPLMNList) = 178 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8482,7 +9146,7 @@ pub enum MDTMode_ExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(MDTMode_ExtensionValue { Id_LoggedMBSFNMDT(LoggedMBSFNMDT) = 197 });
+crate::aper_open!(MDTMode_ExtensionValue { Id_LoggedMBSFNMDT(LoggedMBSFNMDT) = 197 @ 1 });
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MMECPRelocationIndicationProtocolIEs_EntryValue {
@@ -8491,7 +9155,7 @@ pub enum MMECPRelocationIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(MMECPRelocationIndicationProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(MMECPRelocationIndicationProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8520,7 +9184,7 @@ pub enum MMEConfigurationTransferProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(MMEConfigurationTransferProtocolIEs_EntryValue { Id_SONConfigurationTransferMCT(SONConfigurationTransfer) = 130 });
+crate::aper_open!(MMEConfigurationTransferProtocolIEs_EntryValue { Id_SONConfigurationTransferMCT(SONConfigurationTransfer) = 130 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8550,7 +9214,7 @@ pub enum MMEConfigurationUpdateProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(MMEConfigurationUpdateProtocolIEs_EntryValue { Id_MMEname(MMEname) = 61, Id_RelativeMMECapacity(RelativeMMECapacity) = 87, Id_ServedDCNs(ServedDCNs) = 247, Id_ServedGUMMEIs(ServedGUMMEIs) = 105 });
+crate::aper_open!(MMEConfigurationUpdateProtocolIEs_EntryValue { Id_MMEname(MMEname) = 61 @ 1, Id_RelativeMMECapacity(RelativeMMECapacity) = 87 @ 0, Id_ServedDCNs(ServedDCNs) = 247 @ 1, Id_ServedGUMMEIs(ServedGUMMEIs) = 105 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8577,7 +9241,7 @@ pub enum MMEConfigurationUpdateAcknowledgeProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(MMEConfigurationUpdateAcknowledgeProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 });
+crate::aper_open!(MMEConfigurationUpdateAcknowledgeProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8608,7 +9272,7 @@ pub enum MMEConfigurationUpdateFailureProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(MMEConfigurationUpdateFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_TimeToWait(TimeToWait) = 65 });
+crate::aper_open!(MMEConfigurationUpdateFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_TimeToWait(TimeToWait) = 65 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8637,7 +9301,7 @@ pub enum MMEDirectInformationTransferProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(MMEDirectInformationTransferProtocolIEs_EntryValue { Id_Inter_SystemInformationTransferTypeMDT(Inter_SystemInformationTransferType) = 122 });
+crate::aper_open!(MMEDirectInformationTransferProtocolIEs_EntryValue { Id_Inter_SystemInformationTransferTypeMDT(Inter_SystemInformationTransferType) = 122 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8668,7 +9332,7 @@ pub enum MMEStatusTransferProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(MMEStatusTransferProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_StatusTransfer_TransparentContainer(ENB_StatusTransfer_TransparentContainer) = 90, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(MMEStatusTransferProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_StatusTransfer_TransparentContainer(ENB_StatusTransfer_TransparentContainer) = 90 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8754,7 +9418,7 @@ pub enum NASNonDeliveryIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(NASNonDeliveryIndicationProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_NAS_PDU(NAS_PDU) = 26, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(NASNonDeliveryIndicationProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_NAS_PDU(NAS_PDU) = 26 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8811,7 +9475,7 @@ pub enum OverloadStartProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(OverloadStartProtocolIEs_EntryValue { Id_GUMMEIList(GUMMEIList) = 154, Id_OverloadResponse(OverloadResponse) = 101, Id_TrafficLoadReductionIndication(TrafficLoadReductionIndication) = 161 });
+crate::aper_open!(OverloadStartProtocolIEs_EntryValue { Id_GUMMEIList(GUMMEIList) = 154 @ 1, Id_OverloadResponse(OverloadResponse) = 101 @ 0, Id_TrafficLoadReductionIndication(TrafficLoadReductionIndication) = 161 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8838,7 +9502,7 @@ pub enum OverloadStopProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(OverloadStopProtocolIEs_EntryValue { Id_GUMMEIList(GUMMEIList) = 154 });
+crate::aper_open!(OverloadStopProtocolIEs_EntryValue { Id_GUMMEIList(GUMMEIList) = 154 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8866,7 +9530,7 @@ pub enum PWSFailureIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(PWSFailureIndicationProtocolIEs_EntryValue { Id_Global_ENB_ID(Global_ENB_ID) = 59, Id_PWSfailedECGIList(PWSfailedECGIList) = 222 });
+crate::aper_open!(PWSFailureIndicationProtocolIEs_EntryValue { Id_Global_ENB_ID(Global_ENB_ID) = 59 @ 0, Id_PWSfailedECGIList(PWSfailedECGIList) = 222 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8896,7 +9560,7 @@ pub enum PWSRestartIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(PWSRestartIndicationProtocolIEs_EntryValue { Id_ECGIListForRestart(ECGIListForRestart) = 182, Id_EmergencyAreaIDListForRestart(EmergencyAreaIDListForRestart) = 190, Id_Global_ENB_ID(Global_ENB_ID) = 59, Id_TAIListForRestart(TAIListForRestart) = 188 });
+crate::aper_open!(PWSRestartIndicationProtocolIEs_EntryValue { Id_ECGIListForRestart(ECGIListForRestart) = 182 @ 0, Id_EmergencyAreaIDListForRestart(EmergencyAreaIDListForRestart) = 190 @ 0, Id_Global_ENB_ID(Global_ENB_ID) = 59 @ 0, Id_TAIListForRestart(TAIListForRestart) = 188 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -8935,7 +9599,7 @@ pub enum PagingProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(PagingProtocolIEs_EntryValue { Id_AssistanceDataForPaging(AssistanceDataForPaging) = 211, Id_CNDomain(CNDomain) = 109, Id_CSG_IdList(CSG_IdList) = 128, Id_NB_IoT_Paging_eDRXInformation(NB_IoT_Paging_eDRXInformation) = 239, Id_NB_IoT_UEIdentityIndexValue(NB_IoT_UEIdentityIndexValue) = 244, Id_Paging_eDRXInformation(Paging_eDRXInformation) = 227, Id_PagingPriority(PagingPriority) = 151, Id_TAIList(TAIList) = 46, Id_UEIdentityIndexValue(UEIdentityIndexValue) = 80, Id_UEPagingID(UEPagingID) = 43, Id_UERadioCapabilityForPaging(UERadioCapabilityForPaging) = 198, Id_extended_UEIdentityIndexValue(Extended_UEIdentityIndexValue) = 231, Id_pagingDRX(PagingDRX) = 44 });
+crate::aper_open!(PagingProtocolIEs_EntryValue { Id_AssistanceDataForPaging(AssistanceDataForPaging) = 211 @ 1, Id_CNDomain(CNDomain) = 109 @ 1, Id_CSG_IdList(CSG_IdList) = 128 @ 1, Id_NB_IoT_Paging_eDRXInformation(NB_IoT_Paging_eDRXInformation) = 239 @ 1, Id_NB_IoT_UEIdentityIndexValue(NB_IoT_UEIdentityIndexValue) = 244 @ 1, Id_Paging_eDRXInformation(Paging_eDRXInformation) = 227 @ 1, Id_PagingPriority(PagingPriority) = 151 @ 1, Id_TAIList(TAIList) = 46 @ 1, Id_UEIdentityIndexValue(UEIdentityIndexValue) = 80 @ 1, Id_UEPagingID(UEPagingID) = 43 @ 1, Id_UERadioCapabilityForPaging(UERadioCapabilityForPaging) = 198 @ 1, Id_extended_UEIdentityIndexValue(Extended_UEIdentityIndexValue) = 231 @ 1, Id_pagingDRX(PagingDRX) = 44 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9028,7 +9692,7 @@ pub enum PathSwitchRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(PathSwitchRequestProtocolIEs_EntryValue { Id_CSG_Id(CSG_Id) = 127, Id_CSGMembershipStatus(CSGMembershipStatus) = 146, Id_CellAccessMode(CellAccessMode) = 145, Id_E_RABToBeSwitchedDLList(E_RABToBeSwitchedDLList) = 22, Id_EUTRAN_CGI(EUTRAN_CGI) = 100, Id_LHN_ID(LHN_ID) = 186, Id_RRC_Resume_Cause(RRC_Establishment_Cause) = 245, Id_SourceMME_GUMMEI(GUMMEI) = 157, Id_SourceMME_UE_S1AP_ID(MME_UE_S1AP_ID) = 88, Id_TAI(TAI) = 67, Id_Tunnel_Information_for_BBF(TunnelInformation) = 176, Id_UESecurityCapabilities(UESecurityCapabilities) = 107, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(PathSwitchRequestProtocolIEs_EntryValue { Id_CSG_Id(CSG_Id) = 127 @ 1, Id_CSGMembershipStatus(CSGMembershipStatus) = 146 @ 1, Id_CellAccessMode(CellAccessMode) = 145 @ 1, Id_E_RABToBeSwitchedDLList(E_RABToBeSwitchedDLList) = 22 @ 0, Id_EUTRAN_CGI(EUTRAN_CGI) = 100 @ 1, Id_LHN_ID(LHN_ID) = 186 @ 1, Id_RRC_Resume_Cause(RRC_Establishment_Cause) = 245 @ 1, Id_SourceMME_GUMMEI(GUMMEI) = 157 @ 1, Id_SourceMME_UE_S1AP_ID(MME_UE_S1AP_ID) = 88 @ 0, Id_TAI(TAI) = 67 @ 1, Id_Tunnel_Information_for_BBF(TunnelInformation) = 176 @ 1, Id_UESecurityCapabilities(UESecurityCapabilities) = 107 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9068,7 +9732,7 @@ pub enum PathSwitchRequestAcknowledgeProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(PathSwitchRequestAcknowledgeProtocolIEs_EntryValue { Id_CSGMembershipStatus(CSGMembershipStatus) = 146, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_E_RABToBeReleasedList(E_RABList) = 33, Id_E_RABToBeSwitchedULList(E_RABToBeSwitchedULList) = 95, Id_EnhancedCoverageRestricted(EnhancedCoverageRestricted) = 251, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_MME_UE_S1AP_ID_2(MME_UE_S1AP_ID) = 158, Id_ProSeAuthorized(ProSeAuthorized) = 195, Id_SecurityContext(SecurityContext) = 40, Id_UESidelinkAggregateMaximumBitrate(UESidelinkAggregateMaximumBitrate) = 248, Id_UEUserPlaneCIoTSupportIndicator(UEUserPlaneCIoTSupportIndicator) = 241, Id_V2XServicesAuthorized(V2XServicesAuthorized) = 240, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 });
+crate::aper_open!(PathSwitchRequestAcknowledgeProtocolIEs_EntryValue { Id_CSGMembershipStatus(CSGMembershipStatus) = 146 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_E_RABToBeReleasedList(E_RABList) = 33 @ 1, Id_E_RABToBeSwitchedULList(E_RABToBeSwitchedULList) = 95 @ 1, Id_EnhancedCoverageRestricted(EnhancedCoverageRestricted) = 251 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_MME_UE_S1AP_ID_2(MME_UE_S1AP_ID) = 158 @ 1, Id_ProSeAuthorized(ProSeAuthorized) = 195 @ 1, Id_SecurityContext(SecurityContext) = 40 @ 0, Id_UESidelinkAggregateMaximumBitrate(UESidelinkAggregateMaximumBitrate) = 248 @ 1, Id_UEUserPlaneCIoTSupportIndicator(UEUserPlaneCIoTSupportIndicator) = 241 @ 1, Id_V2XServicesAuthorized(V2XServicesAuthorized) = 240 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9100,7 +9764,7 @@ pub enum PathSwitchRequestFailureProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(PathSwitchRequestFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(PathSwitchRequestFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9148,7 +9812,7 @@ pub enum ProSeAuthorizedIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ProSeAuthorizedIE_Extensions_EntryExtensionValue { Id_ProSeUEtoNetworkRelaying(ProSeUEtoNetworkRelaying) = 216 });
+crate::aper_open!(ProSeAuthorizedIE_Extensions_EntryExtensionValue { Id_ProSeUEtoNetworkRelaying(ProSeUEtoNetworkRelaying) = 216 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9266,7 +9930,7 @@ pub enum RecommendedCellList_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(RecommendedCellList_EntryValue { Id_RecommendedCellItem(RecommendedCellItem) = 214 });
+crate::aper_open!(RecommendedCellList_EntryValue { Id_RecommendedCellItem(RecommendedCellItem) = 214 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9338,7 +10002,7 @@ pub enum RecommendedENBList_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(RecommendedENBList_EntryValue { Id_RecommendedENBItem(RecommendedENBItem) = 215 });
+crate::aper_open!(RecommendedENBList_EntryValue { Id_RecommendedENBItem(RecommendedENBItem) = 215 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9414,7 +10078,7 @@ pub enum RerouteNASRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(RerouteNASRequestProtocolIEs_EntryValue { Id_Additional_GUTI(Additional_GUTI) = 224, Id_MME_Group_ID(MME_Group_ID) = 223, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_UE_Usage_Type(UE_Usage_Type) = 230, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(RerouteNASRequestProtocolIEs_EntryValue { Id_Additional_GUTI(Additional_GUTI) = 224 @ 1, Id_MME_Group_ID(MME_Group_ID) = 223 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_UE_Usage_Type(UE_Usage_Type) = 230 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9442,7 +10106,7 @@ pub enum ResetProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ResetProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_ResetType(ResetType) = 92 });
+crate::aper_open!(ResetProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_ResetType(ResetType) = 92 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9470,7 +10134,7 @@ pub enum ResetAcknowledgeProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(ResetAcknowledgeProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_UE_associatedLogicalS1_ConnectionListResAck(UE_associatedLogicalS1_ConnectionListResAck) = 93 });
+crate::aper_open!(ResetAcknowledgeProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_UE_associatedLogicalS1_ConnectionListResAck(UE_associatedLogicalS1_ConnectionListResAck) = 93 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9497,7 +10161,7 @@ pub enum RetrieveUEInformationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(RetrieveUEInformationProtocolIEs_EntryValue { Id_S_TMSI(S_TMSI) = 96 });
+crate::aper_open!(RetrieveUEInformationProtocolIEs_EntryValue { Id_S_TMSI(S_TMSI) = 96 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9552,7 +10216,7 @@ pub enum S1SetupFailureProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(S1SetupFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_TimeToWait(TimeToWait) = 65 });
+crate::aper_open!(S1SetupFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_TimeToWait(TimeToWait) = 65 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9585,7 +10249,7 @@ pub enum S1SetupRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(S1SetupRequestProtocolIEs_EntryValue { Id_CSG_IdList(CSG_IdList) = 128, Id_DefaultPagingDRX(PagingDRX) = 137, Id_Global_ENB_ID(Global_ENB_ID) = 59, Id_NB_IoT_DefaultPagingDRX(NB_IoT_DefaultPagingDRX) = 234, Id_SupportedTAs(SupportedTAs) = 64, Id_UE_RetentionInformation(UE_RetentionInformation) = 228, Id_eNBname(ENBname) = 60 });
+crate::aper_open!(S1SetupRequestProtocolIEs_EntryValue { Id_CSG_IdList(CSG_IdList) = 128 @ 0, Id_DefaultPagingDRX(PagingDRX) = 137 @ 1, Id_Global_ENB_ID(Global_ENB_ID) = 59 @ 0, Id_NB_IoT_DefaultPagingDRX(NB_IoT_DefaultPagingDRX) = 234 @ 1, Id_SupportedTAs(SupportedTAs) = 64 @ 0, Id_UE_RetentionInformation(UE_RetentionInformation) = 228 @ 1, Id_eNBname(ENBname) = 60 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9618,7 +10282,7 @@ pub enum S1SetupResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(S1SetupResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MMERelaySupportIndicator(MMERelaySupportIndicator) = 163, Id_MMEname(MMEname) = 61, Id_RelativeMMECapacity(RelativeMMECapacity) = 87, Id_ServedDCNs(ServedDCNs) = 247, Id_ServedGUMMEIs(ServedGUMMEIs) = 105, Id_UE_RetentionInformation(UE_RetentionInformation) = 228 });
+crate::aper_open!(S1SetupResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MMERelaySupportIndicator(MMERelaySupportIndicator) = 163 @ 1, Id_MMEname(MMEname) = 61 @ 1, Id_RelativeMMECapacity(RelativeMMECapacity) = 87 @ 1, Id_ServedDCNs(ServedDCNs) = 247 @ 1, Id_ServedGUMMEIs(ServedGUMMEIs) = 105 @ 0, Id_UE_RetentionInformation(UE_RetentionInformation) = 228 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9646,7 +10310,7 @@ pub enum SONConfigurationTransferIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(SONConfigurationTransferIE_Extensions_EntryExtensionValue { Id_Synchronisation_Information(SynchronisationInformation) = 209, Id_x2TNLConfigurationInfo(X2TNLConfigurationInfo) = 152 });
+crate::aper_open!(SONConfigurationTransferIE_Extensions_EntryExtensionValue { Id_Synchronisation_Information(SynchronisationInformation) = 209 @ 1, Id_x2TNLConfigurationInfo(X2TNLConfigurationInfo) = 152 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9675,7 +10339,7 @@ pub enum SONInformation_ExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(SONInformation_ExtensionValue { Id_SON_Information_Report(SONInformationReport) = 206 });
+crate::aper_open!(SONInformation_ExtensionValue { Id_SON_Information_Report(SONInformationReport) = 206 @ 1 });
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SONInformationReplyIE_Extensions_EntryExtensionValue {
@@ -9684,7 +10348,7 @@ pub enum SONInformationReplyIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(SONInformationReplyIE_Extensions_EntryExtensionValue { Id_Muting_Pattern_Information(MutingPatternInformation) = 208, Id_Time_Synchronisation_Info(TimeSynchronisationInfo) = 149 });
+crate::aper_open!(SONInformationReplyIE_Extensions_EntryExtensionValue { Id_Muting_Pattern_Information(MutingPatternInformation) = 208 @ 1, Id_Time_Synchronisation_Info(TimeSynchronisationInfo) = 149 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9820,7 +10484,7 @@ pub enum SourceeNB_ToTargeteNB_TransparentContainerIE_Extensions_EntryExtensionV
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(SourceeNB_ToTargeteNB_TransparentContainerIE_Extensions_EntryExtensionValue { Id_MobilityInformation(MobilityInformation) = 175, Id_uE_HistoryInformationFromTheUE(UE_HistoryInformationFromTheUE) = 194 });
+crate::aper_open!(SourceeNB_ToTargeteNB_TransparentContainerIE_Extensions_EntryExtensionValue { Id_MobilityInformation(MobilityInformation) = 175 @ 1, Id_uE_HistoryInformationFromTheUE(UE_HistoryInformationFromTheUE) = 194 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -9869,7 +10533,7 @@ pub enum SuccessfulOutcomeValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(SuccessfulOutcomeValue { Id_E_RABModificationIndication(E_RABModificationConfirm) = 50, Id_E_RABModify(E_RABModifyResponse) = 6, Id_E_RABRelease(E_RABReleaseResponse) = 7, Id_E_RABSetup(E_RABSetupResponse) = 5, Id_ENBConfigurationUpdate(ENBConfigurationUpdateAcknowledge) = 29, Id_HandoverCancel(HandoverCancelAcknowledge) = 4, Id_HandoverPreparation(HandoverCommand) = 0, Id_HandoverResourceAllocation(HandoverRequestAcknowledge) = 1, Id_InitialContextSetup(InitialContextSetupResponse) = 9, Id_Kill(KillResponse) = 43, Id_MMEConfigurationUpdate(MMEConfigurationUpdateAcknowledge) = 30, Id_PathSwitchRequest(PathSwitchRequestAcknowledge) = 3, Id_Reset(ResetAcknowledge) = 14, Id_S1Setup(S1SetupResponse) = 17, Id_UEContextModification(UEContextModificationResponse) = 21, Id_UEContextModificationIndication(UEContextModificationConfirm) = 53, Id_UEContextRelease(UEContextReleaseComplete) = 23, Id_UEContextResume(UEContextResumeResponse) = 56, Id_UEContextSuspend(UEContextSuspendResponse) = 55, Id_UERadioCapabilityMatch(UERadioCapabilityMatchResponse) = 48, Id_WriteReplaceWarning(WriteReplaceWarningResponse) = 36 });
+crate::aper_open!(SuccessfulOutcomeValue { Id_E_RABModificationIndication(E_RABModificationConfirm) = 50 @ 0, Id_E_RABModify(E_RABModifyResponse) = 6 @ 0, Id_E_RABRelease(E_RABReleaseResponse) = 7 @ 0, Id_E_RABSetup(E_RABSetupResponse) = 5 @ 0, Id_ENBConfigurationUpdate(ENBConfigurationUpdateAcknowledge) = 29 @ 0, Id_HandoverCancel(HandoverCancelAcknowledge) = 4 @ 0, Id_HandoverPreparation(HandoverCommand) = 0 @ 0, Id_HandoverResourceAllocation(HandoverRequestAcknowledge) = 1 @ 0, Id_InitialContextSetup(InitialContextSetupResponse) = 9 @ 0, Id_Kill(KillResponse) = 43 @ 0, Id_MMEConfigurationUpdate(MMEConfigurationUpdateAcknowledge) = 30 @ 0, Id_PathSwitchRequest(PathSwitchRequestAcknowledge) = 3 @ 0, Id_Reset(ResetAcknowledge) = 14 @ 0, Id_S1Setup(S1SetupResponse) = 17 @ 0, Id_UEContextModification(UEContextModificationResponse) = 21 @ 0, Id_UEContextModificationIndication(UEContextModificationConfirm) = 53 @ 0, Id_UEContextRelease(UEContextReleaseComplete) = 23 @ 0, Id_UEContextResume(UEContextResumeResponse) = 56 @ 0, Id_UEContextSuspend(UEContextSuspendResponse) = 55 @ 0, Id_UERadioCapabilityMatch(UERadioCapabilityMatchResponse) = 48 @ 0, Id_WriteReplaceWarning(WriteReplaceWarningResponse) = 36 @ 0 });
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SupportedTAs_ItemIE_Extensions_EntryExtensionValue {
@@ -9877,7 +10541,7 @@ pub enum SupportedTAs_ItemIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(SupportedTAs_ItemIE_Extensions_EntryExtensionValue { Id_RAT_Type(RAT_Type) = 232 });
+crate::aper_open!(SupportedTAs_ItemIE_Extensions_EntryExtensionValue { Id_RAT_Type(RAT_Type) = 232 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10088,7 +10752,7 @@ pub enum TAIList_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(TAIList_EntryValue { Id_TAIItem(TAIItem) = 47 });
+crate::aper_open!(TAIList_EntryValue { Id_TAIItem(TAIItem) = 47 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10186,7 +10850,7 @@ pub enum TimeSynchronisationInfoIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(TimeSynchronisationInfoIE_Extensions_EntryExtensionValue { Id_Muting_Availability_Indication(MutingAvailabilityIndication) = 207 });
+crate::aper_open!(TimeSynchronisationInfoIE_Extensions_EntryExtensionValue { Id_Muting_Availability_Indication(MutingAvailabilityIndication) = 207 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10215,7 +10879,7 @@ pub enum TraceActivationIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(TraceActivationIE_Extensions_EntryExtensionValue { Id_MDTConfiguration(MDT_Configuration) = 162 });
+crate::aper_open!(TraceActivationIE_Extensions_EntryExtensionValue { Id_MDTConfiguration(MDT_Configuration) = 162 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10245,7 +10909,7 @@ pub enum TraceFailureIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(TraceFailureIndicationProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_E_UTRAN_Trace_ID(E_UTRAN_Trace_ID) = 86, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(TraceFailureIndicationProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_E_UTRAN_Trace_ID(E_UTRAN_Trace_ID) = 86 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10274,7 +10938,7 @@ pub enum TraceStartProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(TraceStartProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_TraceActivation(TraceActivation) = 25, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(TraceStartProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_TraceActivation(TraceActivation) = 25 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10381,7 +11045,7 @@ pub enum UE_associatedLogicalS1_ConnectionListRes_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UE_associatedLogicalS1_ConnectionListRes_EntryValue { Id_UE_associatedLogicalS1_ConnectionItem(UE_associatedLogicalS1_ConnectionItem) = 91 });
+crate::aper_open!(UE_associatedLogicalS1_ConnectionListRes_EntryValue { Id_UE_associatedLogicalS1_ConnectionItem(UE_associatedLogicalS1_ConnectionItem) = 91 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10399,7 +11063,7 @@ pub enum UE_associatedLogicalS1_ConnectionListResAck_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UE_associatedLogicalS1_ConnectionListResAck_EntryValue { Id_UE_associatedLogicalS1_ConnectionItem(UE_associatedLogicalS1_ConnectionItem) = 91 });
+crate::aper_open!(UE_associatedLogicalS1_ConnectionListResAck_EntryValue { Id_UE_associatedLogicalS1_ConnectionItem(UE_associatedLogicalS1_ConnectionItem) = 91 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10448,7 +11112,7 @@ pub enum UECapabilityInfoIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UECapabilityInfoIndicationProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_UERadioCapability(UERadioCapability) = 74, Id_UERadioCapabilityForPaging(UERadioCapabilityForPaging) = 198, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UECapabilityInfoIndicationProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_UERadioCapability(UERadioCapability) = 74 @ 1, Id_UERadioCapabilityForPaging(UERadioCapabilityForPaging) = 198 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10480,7 +11144,7 @@ pub enum UEContextModificationConfirmProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextModificationConfirmProtocolIEs_EntryValue { Id_CSGMembershipStatus(CSGMembershipStatus) = 146, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextModificationConfirmProtocolIEs_EntryValue { Id_CSGMembershipStatus(CSGMembershipStatus) = 146 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10512,7 +11176,7 @@ pub enum UEContextModificationFailureProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextModificationFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextModificationFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10543,7 +11207,7 @@ pub enum UEContextModificationIndicationProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextModificationIndicationProtocolIEs_EntryValue { Id_CSGMembershipInfo(CSGMembershipInfo) = 226, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextModificationIndicationProtocolIEs_EntryValue { Id_CSGMembershipInfo(CSGMembershipInfo) = 226 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10586,7 +11250,7 @@ pub enum UEContextModificationRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextModificationRequestProtocolIEs_EntryValue { Id_AdditionalCSFallbackIndicator(AdditionalCSFallbackIndicator) = 187, Id_CSFallbackIndicator(CSFallbackIndicator) = 108, Id_CSGMembershipStatus(CSGMembershipStatus) = 146, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_ProSeAuthorized(ProSeAuthorized) = 195, Id_RegisteredLAI(LAI) = 159, Id_SRVCCOperationNotPossible(SRVCCOperationNotPossible) = 243, Id_SRVCCOperationPossible(SRVCCOperationPossible) = 124, Id_SecurityKey(SecurityKey) = 73, Id_SubscriberProfileIDforRFP(SubscriberProfileIDforRFP) = 106, Id_UESecurityCapabilities(UESecurityCapabilities) = 107, Id_UESidelinkAggregateMaximumBitrate(UESidelinkAggregateMaximumBitrate) = 248, Id_V2XServicesAuthorized(V2XServicesAuthorized) = 240, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 });
+crate::aper_open!(UEContextModificationRequestProtocolIEs_EntryValue { Id_AdditionalCSFallbackIndicator(AdditionalCSFallbackIndicator) = 187 @ 1, Id_CSFallbackIndicator(CSFallbackIndicator) = 108 @ 0, Id_CSGMembershipStatus(CSGMembershipStatus) = 146 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_ProSeAuthorized(ProSeAuthorized) = 195 @ 1, Id_RegisteredLAI(LAI) = 159 @ 1, Id_SRVCCOperationNotPossible(SRVCCOperationNotPossible) = 243 @ 1, Id_SRVCCOperationPossible(SRVCCOperationPossible) = 124 @ 1, Id_SecurityKey(SecurityKey) = 73 @ 0, Id_SubscriberProfileIDforRFP(SubscriberProfileIDforRFP) = 106 @ 1, Id_UESecurityCapabilities(UESecurityCapabilities) = 107 @ 0, Id_UESidelinkAggregateMaximumBitrate(UESidelinkAggregateMaximumBitrate) = 248 @ 1, Id_V2XServicesAuthorized(V2XServicesAuthorized) = 240 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0, Id_uEaggregateMaximumBitrate(UEAggregateMaximumBitrate) = 66 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10617,7 +11281,7 @@ pub enum UEContextModificationResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextModificationResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextModificationResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10647,7 +11311,7 @@ pub enum UEContextReleaseCommandProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextReleaseCommandProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_UE_S1AP_IDs(UE_S1AP_IDs) = 99 });
+crate::aper_open!(UEContextReleaseCommandProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_UE_S1AP_IDs(UE_S1AP_IDs) = 99 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10679,7 +11343,7 @@ pub enum UEContextReleaseCompleteProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextReleaseCompleteProtocolIEs_EntryValue { Id_CellIdentifierAndCELevelForCECapableUEs(CellIdentifierAndCELevelForCECapableUEs) = 212, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_InformationOnRecommendedCellsAndENBsForPaging(InformationOnRecommendedCellsAndENBsForPaging) = 213, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_UserLocationInformation(UserLocationInformation) = 189, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextReleaseCompleteProtocolIEs_EntryValue { Id_CellIdentifierAndCELevelForCECapableUEs(CellIdentifierAndCELevelForCECapableUEs) = 212 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_InformationOnRecommendedCellsAndENBsForPaging(InformationOnRecommendedCellsAndENBsForPaging) = 213 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_UserLocationInformation(UserLocationInformation) = 189 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10709,7 +11373,7 @@ pub enum UEContextReleaseRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextReleaseRequestProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_GWContextReleaseIndication(GWContextReleaseIndication) = 164, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextReleaseRequestProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_GWContextReleaseIndication(GWContextReleaseIndication) = 164 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10739,7 +11403,7 @@ pub enum UEContextResumeFailureProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextResumeFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextResumeFailureProtocolIEs_EntryValue { Id_Cause(Cause) = 2 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10769,7 +11433,7 @@ pub enum UEContextResumeRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextResumeRequestProtocolIEs_EntryValue { Id_E_RABFailedToResumeListResumeReq(E_RABFailedToResumeListResumeReq) = 235, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_RRC_Resume_Cause(RRC_Establishment_Cause) = 245, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextResumeRequestProtocolIEs_EntryValue { Id_E_RABFailedToResumeListResumeReq(E_RABFailedToResumeListResumeReq) = 235 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_RRC_Resume_Cause(RRC_Establishment_Cause) = 245 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10800,7 +11464,7 @@ pub enum UEContextResumeResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextResumeResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_E_RABFailedToResumeListResumeRes(E_RABFailedToResumeListResumeRes) = 237, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_SecurityContext(SecurityContext) = 40, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextResumeResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_E_RABFailedToResumeListResumeRes(E_RABFailedToResumeListResumeRes) = 237 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_SecurityContext(SecurityContext) = 40 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10830,7 +11494,7 @@ pub enum UEContextSuspendRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextSuspendRequestProtocolIEs_EntryValue { Id_CellIdentifierAndCELevelForCECapableUEs(CellIdentifierAndCELevelForCECapableUEs) = 212, Id_InformationOnRecommendedCellsAndENBsForPaging(InformationOnRecommendedCellsAndENBsForPaging) = 213, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextSuspendRequestProtocolIEs_EntryValue { Id_CellIdentifierAndCELevelForCECapableUEs(CellIdentifierAndCELevelForCECapableUEs) = 212 @ 1, Id_InformationOnRecommendedCellsAndENBsForPaging(InformationOnRecommendedCellsAndENBsForPaging) = 213 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10860,7 +11524,7 @@ pub enum UEContextSuspendResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEContextSuspendResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_SecurityContext(SecurityContext) = 40, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UEContextSuspendResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_SecurityContext(SecurityContext) = 40 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10889,7 +11553,7 @@ pub enum UEInformationTransferProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UEInformationTransferProtocolIEs_EntryValue { Id_S_TMSI(S_TMSI) = 96, Id_UE_Level_QoS_Parameters(E_RABLevelQoSParameters) = 252, Id_UERadioCapability(UERadioCapability) = 74 });
+crate::aper_open!(UEInformationTransferProtocolIEs_EntryValue { Id_S_TMSI(S_TMSI) = 96 @ 0, Id_UE_Level_QoS_Parameters(E_RABLevelQoSParameters) = 252 @ 1, Id_UERadioCapability(UERadioCapability) = 74 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10918,7 +11582,7 @@ pub enum UERadioCapabilityMatchRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UERadioCapabilityMatchRequestProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_UERadioCapability(UERadioCapability) = 74, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UERadioCapabilityMatchRequestProtocolIEs_EntryValue { Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_UERadioCapability(UERadioCapability) = 74 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -10950,7 +11614,7 @@ pub enum UERadioCapabilityMatchResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UERadioCapabilityMatchResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_VoiceSupportMatchIndicator(VoiceSupportMatchIndicator) = 169, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UERadioCapabilityMatchResponseProtocolIEs_EntryValue { Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 1, Id_VoiceSupportMatchIndicator(VoiceSupportMatchIndicator) = 169 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -11069,7 +11733,7 @@ pub enum UnsuccessfulOutcomeValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UnsuccessfulOutcomeValue { Id_ENBConfigurationUpdate(ENBConfigurationUpdateFailure) = 29, Id_HandoverPreparation(HandoverPreparationFailure) = 0, Id_HandoverResourceAllocation(HandoverFailure) = 1, Id_InitialContextSetup(InitialContextSetupFailure) = 9, Id_MMEConfigurationUpdate(MMEConfigurationUpdateFailure) = 30, Id_PathSwitchRequest(PathSwitchRequestFailure) = 3, Id_S1Setup(S1SetupFailure) = 17, Id_UEContextModification(UEContextModificationFailure) = 21, Id_UEContextResume(UEContextResumeFailure) = 56 });
+crate::aper_open!(UnsuccessfulOutcomeValue { Id_ENBConfigurationUpdate(ENBConfigurationUpdateFailure) = 29 @ 0, Id_HandoverPreparation(HandoverPreparationFailure) = 0 @ 0, Id_HandoverResourceAllocation(HandoverFailure) = 1 @ 0, Id_InitialContextSetup(InitialContextSetupFailure) = 9 @ 0, Id_MMEConfigurationUpdate(MMEConfigurationUpdateFailure) = 30 @ 0, Id_PathSwitchRequest(PathSwitchRequestFailure) = 3 @ 0, Id_S1Setup(S1SetupFailure) = 17 @ 0, Id_UEContextModification(UEContextModificationFailure) = 21 @ 0, Id_UEContextResume(UEContextResumeFailure) = 56 @ 0 });
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UplinkNASTransportProtocolIEs_EntryValue {
@@ -11084,7 +11748,7 @@ pub enum UplinkNASTransportProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UplinkNASTransportProtocolIEs_EntryValue { Id_EUTRAN_CGI(EUTRAN_CGI) = 100, Id_GW_TransportLayerAddress(TransportLayerAddress) = 155, Id_LHN_ID(LHN_ID) = 186, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_NAS_PDU(NAS_PDU) = 26, Id_SIPTO_L_GW_TransportLayerAddress(TransportLayerAddress) = 184, Id_TAI(TAI) = 67, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UplinkNASTransportProtocolIEs_EntryValue { Id_EUTRAN_CGI(EUTRAN_CGI) = 100 @ 1, Id_GW_TransportLayerAddress(TransportLayerAddress) = 155 @ 1, Id_LHN_ID(LHN_ID) = 186 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_NAS_PDU(NAS_PDU) = 26 @ 0, Id_SIPTO_L_GW_TransportLayerAddress(TransportLayerAddress) = 184 @ 1, Id_TAI(TAI) = 67 @ 1, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -11112,7 +11776,7 @@ pub enum UplinkNonUEAssociatedLPPaTransportProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UplinkNonUEAssociatedLPPaTransportProtocolIEs_EntryValue { Id_LPPa_PDU(LPPa_PDU) = 147, Id_Routing_ID(Routing_ID) = 148 });
+crate::aper_open!(UplinkNonUEAssociatedLPPaTransportProtocolIEs_EntryValue { Id_LPPa_PDU(LPPa_PDU) = 147 @ 0, Id_Routing_ID(Routing_ID) = 148 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -11149,7 +11813,7 @@ pub enum UplinkS1cdma2000tunnellingProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UplinkS1cdma2000tunnellingProtocolIEs_EntryValue { Id_EUTRANRoundTripDelayEstimationInfo(EUTRANRoundTripDelayEstimationInfo) = 140, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_cdma2000HORequiredIndication(Cdma2000HORequiredIndication) = 84, Id_cdma2000OneXRAND(Cdma2000OneXRAND) = 97, Id_cdma2000OneXSRVCCInfo(Cdma2000OneXSRVCCInfo) = 102, Id_cdma2000PDU(Cdma2000PDU) = 70, Id_cdma2000RATType(Cdma2000RATType) = 71, Id_cdma2000SectorID(Cdma2000SectorID) = 72, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UplinkS1cdma2000tunnellingProtocolIEs_EntryValue { Id_EUTRANRoundTripDelayEstimationInfo(EUTRANRoundTripDelayEstimationInfo) = 140 @ 1, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_cdma2000HORequiredIndication(Cdma2000HORequiredIndication) = 84 @ 1, Id_cdma2000OneXRAND(Cdma2000OneXRAND) = 97 @ 0, Id_cdma2000OneXSRVCCInfo(Cdma2000OneXSRVCCInfo) = 102 @ 0, Id_cdma2000PDU(Cdma2000PDU) = 70 @ 0, Id_cdma2000RATType(Cdma2000RATType) = 71 @ 0, Id_cdma2000SectorID(Cdma2000SectorID) = 72 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -11181,7 +11845,7 @@ pub enum UplinkUEAssociatedLPPaTransportProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(UplinkUEAssociatedLPPaTransportProtocolIEs_EntryValue { Id_LPPa_PDU(LPPa_PDU) = 147, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0, Id_Routing_ID(Routing_ID) = 148, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 });
+crate::aper_open!(UplinkUEAssociatedLPPaTransportProtocolIEs_EntryValue { Id_LPPa_PDU(LPPa_PDU) = 147 @ 0, Id_MME_UE_S1AP_ID(MME_UE_S1AP_ID) = 0 @ 0, Id_Routing_ID(Routing_ID) = 148 @ 0, Id_eNB_UE_S1AP_ID(ENB_UE_S1AP_ID) = 8 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -11274,7 +11938,7 @@ pub enum WriteReplaceWarningRequestProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(WriteReplaceWarningRequestProtocolIEs_EntryValue { Id_ConcurrentWarningMessageIndicator(ConcurrentWarningMessageIndicator) = 142, Id_DataCodingScheme(DataCodingScheme) = 118, Id_ExtendedRepetitionPeriod(ExtendedRepetitionPeriod) = 144, Id_MessageIdentifier(MessageIdentifier) = 111, Id_NumberofBroadcastRequest(NumberofBroadcastRequest) = 115, Id_RepetitionPeriod(RepetitionPeriod) = 114, Id_SerialNumber(SerialNumber) = 112, Id_WarningAreaList(WarningAreaList) = 113, Id_WarningMessageContents(WarningMessageContents) = 119, Id_WarningSecurityInfo(WarningSecurityInfo) = 117, Id_WarningType(WarningType) = 116 });
+crate::aper_open!(WriteReplaceWarningRequestProtocolIEs_EntryValue { Id_ConcurrentWarningMessageIndicator(ConcurrentWarningMessageIndicator) = 142 @ 0, Id_DataCodingScheme(DataCodingScheme) = 118 @ 1, Id_ExtendedRepetitionPeriod(ExtendedRepetitionPeriod) = 144 @ 0, Id_MessageIdentifier(MessageIdentifier) = 111 @ 0, Id_NumberofBroadcastRequest(NumberofBroadcastRequest) = 115 @ 0, Id_RepetitionPeriod(RepetitionPeriod) = 114 @ 0, Id_SerialNumber(SerialNumber) = 112 @ 0, Id_WarningAreaList(WarningAreaList) = 113 @ 1, Id_WarningMessageContents(WarningMessageContents) = 119 @ 1, Id_WarningSecurityInfo(WarningSecurityInfo) = 117 @ 1, Id_WarningType(WarningType) = 116 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -11306,7 +11970,7 @@ pub enum WriteReplaceWarningResponseProtocolIEs_EntryValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(WriteReplaceWarningResponseProtocolIEs_EntryValue { Id_BroadcastCompletedAreaList(BroadcastCompletedAreaList) = 120, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58, Id_MessageIdentifier(MessageIdentifier) = 111, Id_SerialNumber(SerialNumber) = 112 });
+crate::aper_open!(WriteReplaceWarningResponseProtocolIEs_EntryValue { Id_BroadcastCompletedAreaList(BroadcastCompletedAreaList) = 120 @ 1, Id_CriticalityDiagnostics(CriticalityDiagnostics) = 58 @ 1, Id_MessageIdentifier(MessageIdentifier) = 111 @ 0, Id_SerialNumber(SerialNumber) = 112 @ 0 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -11336,7 +12000,7 @@ pub enum X2TNLConfigurationInfoIE_Extensions_EntryExtensionValue {
     /// A value whose id this release does not define.
     Unknown(crate::ext::UnknownValue),
 }
-crate::aper_open!(X2TNLConfigurationInfoIE_Extensions_EntryExtensionValue { Id_eNBIndirectX2TransportLayerAddresses(ENBIndirectX2TransportLayerAddresses) = 193, Id_eNBX2ExtendedTransportLayerAddresses(ENBX2ExtTLAs) = 153 });
+crate::aper_open!(X2TNLConfigurationInfoIE_Extensions_EntryExtensionValue { Id_eNBIndirectX2TransportLayerAddresses(ENBIndirectX2TransportLayerAddresses) = 193 @ 1, Id_eNBX2ExtendedTransportLayerAddresses(ENBX2ExtTLAs) = 153 @ 1 });
 
 #[derive(asn1_codecs_derive :: AperCodec, Debug, Clone, PartialEq, Eq)]
 #[asn(type = "SEQUENCE", extensible = false)]
@@ -11356,3 +12020,72 @@ crate::ie_field!(X2TNLConfigurationInfoIE_Extensions_Entry, extension_value);
     sz_ub = "65535"
 )]
 pub struct X2TNLConfigurationInfoIE_Extensions(pub Vec<X2TNLConfigurationInfoIE_Extensions_Entry>);
+
+/// The elementary procedure named by a procedure code (TS 36.413 9.3.7).
+pub fn procedure_name(code: u8) -> Option<&'static str> {
+    match code {
+        0 => Some("HandoverPreparation"),
+        1 => Some("HandoverResourceAllocation"),
+        2 => Some("HandoverNotification"),
+        3 => Some("PathSwitchRequest"),
+        4 => Some("HandoverCancel"),
+        5 => Some("E-RABSetup"),
+        6 => Some("E-RABModify"),
+        7 => Some("E-RABRelease"),
+        8 => Some("E-RABReleaseIndication"),
+        9 => Some("InitialContextSetup"),
+        10 => Some("Paging"),
+        11 => Some("downlinkNASTransport"),
+        12 => Some("initialUEMessage"),
+        13 => Some("uplinkNASTransport"),
+        14 => Some("Reset"),
+        15 => Some("ErrorIndication"),
+        16 => Some("NASNonDeliveryIndication"),
+        17 => Some("S1Setup"),
+        18 => Some("UEContextReleaseRequest"),
+        19 => Some("DownlinkS1cdma2000tunnelling"),
+        20 => Some("UplinkS1cdma2000tunnelling"),
+        21 => Some("UEContextModification"),
+        22 => Some("UECapabilityInfoIndication"),
+        23 => Some("UEContextRelease"),
+        24 => Some("eNBStatusTransfer"),
+        25 => Some("MMEStatusTransfer"),
+        26 => Some("DeactivateTrace"),
+        27 => Some("TraceStart"),
+        28 => Some("TraceFailureIndication"),
+        29 => Some("ENBConfigurationUpdate"),
+        30 => Some("MMEConfigurationUpdate"),
+        31 => Some("LocationReportingControl"),
+        32 => Some("LocationReportingFailureIndication"),
+        33 => Some("LocationReport"),
+        34 => Some("OverloadStart"),
+        35 => Some("OverloadStop"),
+        36 => Some("WriteReplaceWarning"),
+        37 => Some("eNBDirectInformationTransfer"),
+        38 => Some("MMEDirectInformationTransfer"),
+        39 => Some("PrivateMessage"),
+        40 => Some("eNBConfigurationTransfer"),
+        41 => Some("MMEConfigurationTransfer"),
+        42 => Some("CellTrafficTrace"),
+        43 => Some("Kill"),
+        44 => Some("downlinkUEAssociatedLPPaTransport"),
+        45 => Some("uplinkUEAssociatedLPPaTransport"),
+        46 => Some("downlinkNonUEAssociatedLPPaTransport"),
+        47 => Some("uplinkNonUEAssociatedLPPaTransport"),
+        48 => Some("UERadioCapabilityMatch"),
+        49 => Some("PWSRestartIndication"),
+        50 => Some("E-RABModificationIndication"),
+        51 => Some("PWSFailureIndication"),
+        52 => Some("RerouteNASRequest"),
+        53 => Some("UEContextModificationIndication"),
+        54 => Some("ConnectionEstablishmentIndication"),
+        55 => Some("UEContextSuspend"),
+        56 => Some("UEContextResume"),
+        57 => Some("NASDeliveryIndication"),
+        58 => Some("RetrieveUEInformation"),
+        59 => Some("UEInformationTransfer"),
+        60 => Some("eNBCPRelocationIndication"),
+        61 => Some("MMECPRelocationIndication"),
+        _ => None,
+    }
+}

@@ -14,6 +14,7 @@ pub mod diameter;
 pub mod gtpu;
 pub mod gtpv2c;
 pub mod nas;
+pub mod plmn;
 pub mod s1ap;
 
 use std::fmt;
@@ -44,11 +45,7 @@ impl DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} (at byte {})",
-            self.proto, self.what, self.offset
-        )
+        write!(f, "{}: {} (at byte {})", self.proto, self.what, self.offset)
     }
 }
 
@@ -158,7 +155,7 @@ impl<'a> Reader<'a> {
 
     /// Splits off a sub-reader over the next `n` bytes (for length-prefixed
     /// elements); offsets reported by the sub-reader stay absolute.
-    pub fn sub(&mut self, n: usize) -> Result<Reader<'a>, DecodeError> {
+    pub fn sub(&mut self, n: usize) -> Result<Self, DecodeError> {
         let base = self.offset();
         let buf = self.take(n)?;
         Ok(Reader {
@@ -188,7 +185,7 @@ pub struct Field {
     /// Byte range in the decoded buffer, if known.
     pub span: Option<(usize, usize)>,
     /// Nested fields.
-    pub children: Vec<Field>,
+    pub children: Vec<Self>,
 }
 
 impl Field {
@@ -203,7 +200,7 @@ impl Field {
     }
 
     /// A container field with no value of its own.
-    pub fn group(name: impl Into<String>, children: Vec<Field>) -> Self {
+    pub fn group(name: impl Into<String>, children: Vec<Self>) -> Self {
         Self {
             name: name.into(),
             value: String::new(),
@@ -219,7 +216,7 @@ impl Field {
     }
 
     /// Adds a child.
-    pub fn child(mut self, f: Field) -> Self {
+    pub fn child(mut self, f: Self) -> Self {
         self.children.push(f);
         self
     }
@@ -245,7 +242,7 @@ impl Field {
     }
 
     /// Depth-first search for the first field called `name`.
-    pub fn find(&self, name: &str) -> Option<&Field> {
+    pub fn find(&self, name: &str) -> Option<&Self> {
         if self.name == name {
             return Some(self);
         }
@@ -271,8 +268,12 @@ pub fn parse_hex(text: &str) -> Result<Vec<u8>, DecodeError> {
         .bytes()
         .filter(|c| !c.is_ascii_whitespace() && *c != b':')
         .collect();
-    if digits.len() % 2 != 0 {
-        return Err(DecodeError::new("hex", digits.len(), "odd number of hex digits"));
+    if !digits.len().is_multiple_of(2) {
+        return Err(DecodeError::new(
+            "hex",
+            digits.len(),
+            "odd number of hex digits",
+        ));
     }
     digits
         .chunks(2)
