@@ -1,0 +1,32 @@
+//! Network functions as sans-IO state machines.
+//!
+//! Every node implements [`Node`]: it is fed [`Input`]s (bytes that arrived
+//! on an interface, its timer, commands from the scenario or the user) with
+//! the current [`Time`], and hands back [`Output`]s (bytes to transmit,
+//! events about its state) through `poll_output`. Nothing here touches a
+//! socket, a clock or tokio: the deterministic driver in `sim/` and the tokio
+//! shells in `runtime/` drive the same cores.
+//!
+//! Nodes never see each other's Rust structs: every message between two nodes
+//! is real wire bytes, encoded by the sender's codec and decoded by the
+//! receiver's.
+
+pub mod event;
+pub mod io;
+pub mod time;
+
+pub use event::*;
+pub use io::*;
+pub use time::Time;
+
+/// A sans-IO network function.
+pub trait Node: Send {
+    /// Feeds one input at time `now`.
+    fn handle(&mut self, now: Time, input: Input);
+
+    /// The next output, if any. Call until `None` after every `handle`.
+    fn poll_output(&mut self) -> Option<Output>;
+
+    /// When the node next wants `Input::Timeout`, if ever.
+    fn poll_timeout(&self) -> Option<Time>;
+}
