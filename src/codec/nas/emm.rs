@@ -489,3 +489,39 @@ impl EmmMessage {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detach_request_direction_follows_body_shape() {
+        assert_eq!(detach_request_direction(&[0x02]), Direction::Downlink);
+        assert_eq!(
+            detach_request_direction(&[0x02, 0x53, 0x11]),
+            Direction::Downlink
+        );
+        assert_eq!(
+            detach_request_direction(&[0x01, 0x0B, 0xF6, 0, 0xF1, 0x10]),
+            Direction::Uplink
+        );
+    }
+
+    #[test]
+    fn attach_reject_encodes_cause_only() {
+        let m = EmmMessage::AttachReject(AttachReject {
+            emm_cause: EmmCause::NoSuitableCellsInTa,
+            esm_message_container: None,
+            t3346: None,
+            t3402: None,
+            other_ies: vec![],
+        });
+        let mut out = Vec::new();
+        m.encode_into(&mut out);
+        assert_eq!(out, [0x07, 0x44, 0x0F]);
+        assert_eq!(
+            m.detail().unwrap(),
+            "No Suitable Cells In tracking area (15)"
+        );
+    }
+}

@@ -366,3 +366,32 @@ pub(crate) fn shift(mut f: Field, by: usize) -> Field {
     f.children = f.children.into_iter().map(|c| shift(c, by)).collect();
     f
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn esm_header_packs_ebi_pd_pti_type() {
+        let m = EsmMessage::new(
+            6,
+            2,
+            EsmStatus {
+                esm_cause: EsmCause::InvalidEpsBearerIdentity,
+                other_ies: vec![],
+            },
+        );
+        assert_eq!(m.encode(), [0x62, 0x02, 0xE8, 43]);
+        assert_eq!(EsmMessage::decode(&m.encode()).unwrap(), m);
+        assert!(EsmMessage::decode(&[0x67, 0x02, 0xE8, 43]).is_err());
+    }
+
+    #[test]
+    fn esm_container_children_are_shifted_to_the_container() {
+        let m = EsmMessage::new(5, 1, EsmInformationRequest { other_ies: vec![] });
+        let f = m.children(10);
+        assert_eq!(f[0].span, Some((10, 11)));
+        assert_eq!(f[3].value, "ESM Information Request (0xd9)");
+        assert_eq!(f[3].span, Some((12, 13)));
+    }
+}

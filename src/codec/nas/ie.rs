@@ -1059,7 +1059,7 @@ pub struct PlmnList(pub Vec<Plmn>);
 
 impl IeValue for PlmnList {
     fn decode_value(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        if r.remaining() % 3 != 0 {
+        if !r.remaining().is_multiple_of(3) {
             return Err(r.error("PLMN list length is not a multiple of 3"));
         }
         let mut v = Vec::new();
@@ -1330,10 +1330,8 @@ fn bcd_digits(v: &[u8]) -> Option<String> {
         nibbles.push(b & 0x0F);
         nibbles.push(b >> 4);
     }
-    if !odd {
-        if nibbles.pop() != Some(0xF) {
-            return None;
-        }
+    if !odd && nibbles.pop() != Some(0xF) {
+        return None;
     }
     nibbles
         .iter()
@@ -1922,10 +1920,16 @@ pub fn bitrate_octets(kbps: u64) -> (u8, u8, u8) {
         16_001..=128_000 => (0xFE, (74 + (kbps - 16_000) / 1_000) as u8, 0),
         128_001..=256_000 => (0xFE, (186 + (kbps - 128_000) / 2_000) as u8, 0),
         _ => {
+            // Extended-2 counts 256 Mbps steps; the extended octet adds the
+            // remainder (clamped, so this never recurses twice).
             let e2 = (kbps / 256_000).min(254);
-            let rest = kbps - e2 * 256_000;
-            let (_, e, _) = bitrate_octets(rest.max(8_641));
-            (0xFE, if rest == 0 { 0 } else { e }, e2 as u8)
+            let rest = (kbps - e2 * 256_000).min(256_000);
+            let e = if rest == 0 {
+                0
+            } else {
+                bitrate_octets(rest.max(8_641)).1
+            };
+            (0xFE, e, e2 as u8)
         }
     }
 }
@@ -2232,6 +2236,9 @@ mod tests {
             let (b, e, e2) = bitrate_octets(kbps);
             assert_eq!(bitrate_kbps(b, Some(e), Some(e2)), kbps, "{kbps}");
         }
+        let (_, _, e2) = bitrate_octets(u64::MAX);
+        assert_eq!(e2, 254);
+        assert_eq!(bitrate_kbps(0xFE, Some(0), Some(2)), 512_000);
         let ambr = ApnAmbr::from_kbps(100_000, 50_000);
         assert_eq!(
             (ambr.downlink_kbps(), ambr.uplink_kbps()),

@@ -186,6 +186,11 @@ pub fn tree(bytes: &[u8]) -> Result<Field, DecodeError> {
 }
 
 impl NasMessage {
+    /// Decodes a NAS PDU (same as [`decode`]).
+    pub fn decode(bytes: &[u8]) -> Result<Self, DecodeError> {
+        decode(bytes)
+    }
+
     /// Encodes the PDU.
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::new();
@@ -291,5 +296,60 @@ impl NasMessage {
                 )
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_marks_protection_and_ciphering() {
+        let plain = NasMessage::Emm(EmmMessage::DetachAccept(emm::DetachAccept {
+            other_ies: vec![],
+        }));
+        let p = SecurityProtected::wrap(SecurityHeaderType::IntegrityProtectedCiphered, 3, &plain);
+        let m = NasMessage::Protected(p);
+        assert_eq!(m.summary(), "Detach Accept [protected 2, seq 3]");
+        assert_eq!(m.emm_type(), Some(0x46));
+        let ciphered = NasMessage::Protected(SecurityProtected::new(
+            SecurityHeaderType::IntegrityProtectedCiphered,
+            [0; 4],
+            4,
+            vec![0x99, 0x12],
+        ));
+        assert_eq!(
+            ciphered.summary(),
+            "ciphered NAS message, 2 octets [protected 2, seq 4]"
+        );
+        assert_eq!(ciphered.emm_type(), None);
+    }
+
+    #[test]
+    fn service_request_decodes_ksi_seq_and_short_mac() {
+        let m = NasMessage::decode(&[0xC7, 0x05, 0x00, 0x00]).unwrap();
+        assert_eq!(
+            m,
+            NasMessage::ServiceRequest(ServiceRequest {
+                ksi: 0,
+                seq: 5,
+                short_mac: [0, 0]
+            })
+        );
+        assert_eq!(m.summary(), "Service Request (KSI 0, seq 5)");
+        let t = tree(&[0xC7, 0x05, 0x00, 0x00]).unwrap();
+        assert_eq!(t.find("Short MAC").unwrap().span, Some((2, 4)));
+    }
+
+    #[test]
+    fn tree_spans_cover_plain_ies() {
+        let bytes = [
+            0x07, 0x5C, 0x15, 0x30, 0x0E, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+        ];
+        let t = tree(&bytes).unwrap();
+        assert_eq!(t.find("EMM cause").unwrap().span, Some((2, 3)));
+        let auts = t.find("Authentication failure parameter").unwrap();
+        assert_eq!(auts.span, Some((3, 19)));
+        assert_eq!(auts.value, "0102030405060708090a0b0c0d0e");
     }
 }

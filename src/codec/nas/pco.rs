@@ -362,10 +362,10 @@ impl Pco {
                 .push(Field::new("Container ID", format!("0x{:04x}", c.id)).at(at, at + 2));
             f.children
                 .push(Field::new("Length", len).at(at + 2, at + 3));
-            if c.id == IPCP {
-                if let Ok(i) = Ipcp::decode(&c.contents) {
-                    f.children.extend(i.fields(at + 3));
-                }
+            if c.id == IPCP
+                && let Ok(i) = Ipcp::decode(&c.contents)
+            {
+                f.children.extend(i.fields(at + 3));
             }
             v.push(f);
             at = end;
