@@ -300,9 +300,14 @@ pub(crate) fn ie_field<T: IeValue>(
 
 pub(crate) fn raw_field(name: Option<&str>, parts: &IeParts<'_>) -> Field {
     let iei = parts.whole.first().copied().unwrap_or(0);
+    let iei_text = if parts.format.is_tv1() {
+        format!("0x{:x}-", iei >> 4)
+    } else {
+        format!("0x{iei:02x}")
+    };
     let name = match name {
-        Some(n) => format!("{n} (IEI 0x{iei:02x})"),
-        None => format!("Unknown IE 0x{iei:02x}"),
+        Some(n) => format!("{n} (IEI {iei_text})"),
+        None => format!("Unknown IE {iei_text}"),
     };
     let value = if parts.format.is_tv1() {
         format!("0x{:x}", iei & 0x0F)
