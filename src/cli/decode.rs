@@ -23,9 +23,7 @@ pub enum Proto {
 
 /// Arguments of `decode`.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  volte-sim decode --proto nas 0741...\n  volte-sim decode --proto s1ap --file pdu.bin\n  echo 0741... | volte-sim decode --proto nas -"
-)]
+#[command(after_help = "Examples:\n  volte-sim decode --proto nas 0741...\n  volte-sim decode --proto s1ap --file pdu.bin\n  echo 0741... | volte-sim decode --proto nas -")]
 pub struct DecodeArgs {
     /// Protocol of the bytes.
     #[arg(long, short)]
@@ -51,12 +49,11 @@ pub fn decode(proto: Proto, bytes: &[u8]) -> Result<Field, DecodeError> {
 
 fn input_bytes(args: &DecodeArgs) -> Result<Vec<u8>, String> {
     if let Some(path) = &args.file {
-        let raw =
-            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let raw = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let looks_hex = !raw.is_empty()
-            && raw.iter().all(|b| {
-                b.is_ascii_hexdigit() || b.is_ascii_whitespace() || *b == b':' || *b == b'x'
-            });
+            && raw
+                .iter()
+                .all(|b| b.is_ascii_hexdigit() || b.is_ascii_whitespace() || *b == b':' || *b == b'x');
         if looks_hex {
             let text = String::from_utf8_lossy(&raw);
             return codec::parse_hex(&text).map_err(|e| format!("{}: {e}", path.display()));

@@ -44,7 +44,11 @@ impl DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} (at byte {})", self.proto, self.what, self.offset)
+        write!(
+            f,
+            "{}: {} (at byte {})",
+            self.proto, self.what, self.offset
+        )
     }
 }
 
@@ -268,11 +272,7 @@ pub fn parse_hex(text: &str) -> Result<Vec<u8>, DecodeError> {
         .filter(|c| !c.is_ascii_whitespace() && *c != b':')
         .collect();
     if digits.len() % 2 != 0 {
-        return Err(DecodeError::new(
-            "hex",
-            digits.len(),
-            "odd number of hex digits",
-        ));
+        return Err(DecodeError::new("hex", digits.len(), "odd number of hex digits"));
     }
     digits
         .chunks(2)

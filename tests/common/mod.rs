@@ -28,10 +28,7 @@ pub fn flow_bytes(name: &str) -> Vec<u8> {
 
 /// Every entry of one protocol (`s1ap`, `nas`, `gtpv2c`, `gtpu`, `diameter`).
 pub fn flow_refs_of(protocol: &str) -> Vec<&'static Value> {
-    flow_refs()
-        .iter()
-        .filter(|e| e["protocol"] == protocol)
-        .collect()
+    flow_refs().iter().filter(|e| e["protocol"] == protocol).collect()
 }
 
 /// Parsed `tests/fixtures/crypto-vectors.json`.

@@ -4,9 +4,5 @@ use super::{DecodeError, Field};
 
 /// Decodes `bytes` and renders them as a tree of fields for humans.
 pub fn tree(bytes: &[u8]) -> Result<Field, DecodeError> {
-    Err(DecodeError::new(
-        "s1ap",
-        0,
-        format!("decoder not built yet ({} bytes)", bytes.len()),
-    ))
+    Err(DecodeError::new("s1ap", 0, format!("decoder not built yet ({} bytes)", bytes.len())))
 }
