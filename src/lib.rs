@@ -8,7 +8,9 @@
 //!
 //! - [`codec`]: bytes <-> typed values, one module per protocol; no I/O.
 //! - [`crypto`]: Milenage, the TS 33.401 key derivations, 128-EIA2/EEA2.
-//! - [`events`]: the event stream's sinks (pcap writer, ...).
+//! - [`nodes`]: the network functions as sans-IO state machines.
+//! - [`sim`]: the deterministic driver (virtual clock) the tests run on.
+//! - [`events`]: the event stream and its sinks (ladder, pcap, JSON).
 //! - [`cli`]: the command-line front end.
 #![warn(missing_docs)]
 
@@ -16,3 +18,5 @@ pub mod cli;
 pub mod codec;
 pub mod crypto;
 pub mod events;
+pub mod nodes;
+pub mod sim;

@@ -1,3 +1,6 @@
-//! The event stream and its sinks. For now: the pcap writer.
+//! The event stream and its sinks. Every message that crosses an interface
+//! is one [`event::Event`]; the text ladder, the pcap writer, the JSON log and
+//! the terminal UI all consume the same stream.
 
+pub mod event;
 pub mod pcap;

@@ -37,7 +37,10 @@ impl Time {
 impl Add<Duration> for Time {
     type Output = Self;
     fn add(self, d: Duration) -> Self {
-        Self(self.0.saturating_add(d.as_micros().min(u128::from(u64::MAX)) as u64))
+        Self(
+            self.0
+                .saturating_add(d.as_micros().min(u128::from(u64::MAX)) as u64),
+        )
     }
 }
 
