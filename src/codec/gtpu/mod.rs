@@ -150,10 +150,10 @@ fn read_ies(r: &mut Reader<'_>) -> Result<Vec<Ie>, DecodeError> {
     Ok(ies)
 }
 
-/// Writes IEs in ascending type order, as TS 29.281 7.1 asks.
-fn write_ies(mut ies: Vec<Ie>, out: &mut Vec<u8>) {
-    ies.sort_by_key(|ie| ie.ie_type);
-    for ie in &ies {
+/// Writes the typed IEs (given in ascending type order, as TS 29.281 7.1
+/// asks), then the other IEs as received.
+fn write_ies(typed: &[Ie], other: &[Ie], out: &mut Vec<u8>) {
+    for ie in typed.iter().chain(other) {
         ie.encode_into(out);
     }
 }
@@ -288,24 +288,22 @@ impl Body {
     fn encode_into(&self, out: &mut Vec<u8>) {
         match self {
             Self::GPdu(p) | Self::Other { payload: p, .. } => out.extend_from_slice(p),
-            Self::EchoRequest(m) => write_ies(m.ies.clone(), out),
-            Self::EndMarker(m) => write_ies(m.ies.clone(), out),
+            Self::EchoRequest(m) => write_ies(&[], &m.ies, out),
+            Self::EndMarker(m) => write_ies(&[], &m.ies, out),
             Self::EchoResponse(m) => {
-                let mut ies = vec![Ie::new(ie_types::RECOVERY, vec![m.recovery])];
-                ies.extend(m.ies.iter().cloned());
-                write_ies(ies, out);
+                let recovery = Ie::new(ie_types::RECOVERY, vec![m.recovery]);
+                write_ies(&[recovery], &m.ies, out);
             }
             Self::ErrorIndication(m) => {
                 let addr = match m.peer_address {
                     IpAddr::V4(a) => a.octets().to_vec(),
                     IpAddr::V6(a) => a.octets().to_vec(),
                 };
-                let mut ies = vec![
+                let typed = [
                     Ie::new(ie_types::TEID_DATA_I, m.teid_data_i.to_be_bytes().to_vec()),
                     Ie::new(ie_types::PEER_ADDRESS, addr),
                 ];
-                ies.extend(m.ies.iter().cloned());
-                write_ies(ies, out);
+                write_ies(&typed, &m.ies, out);
             }
         }
     }

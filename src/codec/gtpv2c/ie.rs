@@ -1546,10 +1546,12 @@ impl Indication {
             .is_some_and(|o| o & flag.mask != 0)
     }
 
-    /// Sets `flag`, growing the octets as needed.
+    /// Sets `flag`, growing the octets as needed, to at least the two octets
+    /// of the Rel-8 IE (receivers such as Wireshark flag a shorter one).
     pub fn set(&mut self, flag: IndicationFlag) {
-        if self.octets.len() <= flag.octet {
-            self.octets.resize(flag.octet + 1, 0);
+        let need = (flag.octet + 1).max(2);
+        if self.octets.len() < need {
+            self.octets.resize(need, 0);
         }
         if let Some(o) = self.octets.get_mut(flag.octet) {
             *o |= flag.mask;
@@ -1766,6 +1768,12 @@ mod tests {
         assert!(!i.has(Indication::OI));
         assert!(!i.has(Indication::CCRSI));
         assert_eq!(i.set_flags(), ["PS"]);
+        let oi = Indication::default().with(Indication::OI);
+        assert_eq!(oi.octets, [0x08, 0x00]);
+        assert_eq!(
+            Indication::default().with(Indication::CCRSI).octets,
+            [0, 0, 1]
+        );
     }
 
     #[test]
