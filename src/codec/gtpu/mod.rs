@@ -362,7 +362,8 @@ impl Message {
     pub fn decode(bytes: &[u8]) -> Result<Self, DecodeError> {
         let mut r = Reader::new(PROTO, bytes);
         let h = Header::decode(&mut r)?;
-        let body_len = usize::from(h.length) + 8 - h.len();
+        // Header::decode read at most the 8 fixed octets plus `length`.
+        let body_len = (usize::from(h.length) + 8).saturating_sub(r.offset());
         let mut br = r.sub(body_len)?;
         if !r.is_empty() {
             return Err(r.error(format!(
@@ -466,7 +467,8 @@ pub fn tree(bytes: &[u8]) -> Result<Field, DecodeError> {
         Field::new("Length", h.length).at(2, 4),
         Field::new("TEID", format!("0x{:08x}", h.teid)).at(4, 8),
     ];
-    if h.len() > 8 {
+    let body_start = r.offset();
+    if body_start > 8 {
         let seq = match h.seq {
             Some(s) => s.to_string(),
             None => "(not used)".to_string(),
@@ -495,7 +497,6 @@ pub fn tree(bytes: &[u8]) -> Result<Field, DecodeError> {
             o += n;
         }
     }
-    let body_start = h.len();
     match &msg.body {
         Body::GPdu(p) => {
             let mut f = Field::new("T-PDU", format!("{} octets", p.len()))
@@ -617,6 +618,21 @@ mod tests {
         let t = tree(&m.encode()).unwrap();
         assert_eq!(t.find("T-PDU").unwrap().value, "3 octets");
         assert_eq!(m.summary(), "G-PDU (TEID 0x00000005, 3 octets)");
+    }
+
+    #[test]
+    fn message_with_e_flag_but_no_extension_decodes() {
+        // E set, next extension header type 0: the optional octets are there
+        // but carry nothing; re-encoding drops them.
+        let b = parse_hex("34ff0005 00000005 0000 00 00 aa").unwrap();
+        let m = decode(&b).unwrap();
+        assert_eq!(m.body, Body::GPdu(vec![0xaa]));
+        assert!(m.extensions.is_empty());
+        assert_eq!(m.encode(), parse_hex("30ff0001 00000005 aa").unwrap());
+        assert_eq!(
+            tree(&b).unwrap().find("T-PDU").unwrap().span,
+            Some((12, 13))
+        );
     }
 
     #[test]

@@ -417,7 +417,7 @@ fn pco_fields(b: &[u8], v0: usize) -> Vec<Field> {
                 a.copy_from_slice(content);
                 Ipv6Addr::from(a).to_string()
             }
-            (_, 0) => "(request)".to_string(),
+            (_, 0) => "(no contents)".to_string(),
             _ => hex(content),
         };
         kids.push(
