@@ -237,11 +237,7 @@ impl Body {
             ECHO_RESPONSE => {
                 let at = r.offset();
                 let mut ies = read_ies(r)?;
-                let i = ies
-                    .iter()
-                    .position(|ie| ie.ie_type == ie_types::RECOVERY)
-                    .ok_or_else(|| DecodeError::new(PROTO, at, "Echo Response without Recovery"))?;
-                let rec = ies.remove(i);
+                let rec = take_ie(&mut ies, ie_types::RECOVERY, at)?;
                 Self::EchoResponse(EchoResponse {
                     recovery: rec.value.first().copied().unwrap_or(0),
                     ies,
@@ -250,24 +246,10 @@ impl Body {
             ERROR_INDICATION => {
                 let at = r.offset();
                 let mut ies = read_ies(r)?;
-                let i = ies
-                    .iter()
-                    .position(|ie| ie.ie_type == ie_types::TEID_DATA_I)
-                    .ok_or_else(|| {
-                        DecodeError::new(PROTO, at, "Error Indication without TEID Data I")
-                    })?;
-                let t = ies.remove(i);
-                let teid_data_i = match t.value.as_slice() {
-                    [a, b, c, d] => u32::from_be_bytes([*a, *b, *c, *d]),
-                    _ => return Err(DecodeError::new(PROTO, at, "TEID Data I is not 4 octets")),
-                };
-                let i = ies
-                    .iter()
-                    .position(|ie| ie.ie_type == ie_types::PEER_ADDRESS)
-                    .ok_or_else(|| {
-                        DecodeError::new(PROTO, at, "Error Indication without GTP-U Peer Address")
-                    })?;
-                let p = ies.remove(i);
+                let t = take_ie(&mut ies, ie_types::TEID_DATA_I, at)?;
+                // A TV IE: read_ies gave it exactly its 4 octets.
+                let teid_data_i = t.value.iter().fold(0u32, |n, b| n << 8 | u32::from(*b));
+                let p = take_ie(&mut ies, ie_types::PEER_ADDRESS, at)?;
                 let peer_address = ip_from(&p.value).ok_or_else(|| {
                     DecodeError::new(PROTO, at, "GTP-U Peer Address is neither 4 nor 16 octets")
                 })?;
@@ -307,6 +289,14 @@ impl Body {
             }
         }
     }
+}
+
+/// Removes the first IE of type `t` (a mandatory one) from `ies`.
+fn take_ie(ies: &mut Vec<Ie>, t: u8, at: usize) -> Result<Ie, DecodeError> {
+    let i = ies.iter().position(|ie| ie.ie_type == t).ok_or_else(|| {
+        DecodeError::new(PROTO, at, format!("mandatory {} IE missing", ie_name(t)))
+    })?;
+    Ok(ies.remove(i))
 }
 
 fn ip_from(b: &[u8]) -> Option<IpAddr> {

@@ -1,7 +1,7 @@
 //! Lists of IEs with typed fields: the body of every message and of grouped
 //! IEs such as Bearer Context (TS 29.274 8.2.1).
 //!
-//! Each message or grouped IE is declared once with [`ie_group!`]: field name,
+//! Each message or grouped IE is declared once with `ie_group!`: field name,
 //! IE type, instance and value type. Decoding fills the typed fields; an IE
 //! the struct does not type (unknown type or instance, a second copy of a
 //! single IE, a value that does not decode) goes to `other` unchanged.
@@ -12,6 +12,7 @@
 
 use super::ie::{Ie, IeValue, RawIe, put_ie};
 use crate::codec::{DecodeError, Reader};
+use std::collections::HashMap;
 use std::fmt;
 
 /// Where each IE of a decoded list sat on the wire, and the exact bytes of
@@ -29,7 +30,7 @@ struct Slot {
     verbatim: Option<Box<Verbatim>>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {
     /// Element `.1` of typed field `.0`.
     Field(&'static str, usize),
@@ -243,9 +244,16 @@ impl<'a> GroupEncoder<'a> {
         if self.order.is_empty() {
             return;
         }
+        // Keys are unique among the entries; a map keeps long lists linear.
+        let index: HashMap<Key, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.0, i))
+            .collect();
         let mut used = vec![false; self.entries.len()];
         for slot in &self.order.0 {
-            let Some(i) = self.entries.iter().position(|e| e.0 == slot.key) else {
+            let Some(&i) = index.get(&slot.key) else {
                 continue;
             };
             if used[i] {
@@ -412,6 +420,17 @@ mod tests {
         assert_eq!(s.ebi, None);
         assert!(s.fteids.is_empty());
         assert_eq!(s.other.len(), 2);
+        assert_eq!(s.to_ie_bytes(), b);
+    }
+
+    #[test]
+    fn group_reencodes_thousands_of_unknown_ies_quickly() {
+        let mut b = Vec::new();
+        for i in 0..16_000u32 {
+            b.extend_from_slice(&[200 + (i % 50) as u8, 0, 0, 0]);
+        }
+        let s = Sample::from_ie_bytes(&b).unwrap();
+        assert_eq!(s.other.len(), 16_000);
         assert_eq!(s.to_ie_bytes(), b);
     }
 
