@@ -20,3 +20,4 @@ pub mod crypto;
 pub mod events;
 pub mod nodes;
 pub mod sim;
+pub mod topology;

@@ -13,6 +13,7 @@
 
 pub mod event;
 pub mod io;
+pub mod nas_security;
 pub mod time;
 
 pub use event::*;

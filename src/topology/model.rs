@@ -1,0 +1,389 @@
+//! The validated topology: what every node is told, with node names already
+//! resolved to [`NodeId`]s and every default filled in. Nodes are built from
+//! these structs; the YAML schema and its validation live in `schema.rs`
+//! and `validate.rs`.
+
+use crate::codec::plmn::Plmn;
+use crate::crypto::nas::{NasCiphering, NasIntegrity};
+use crate::nodes::NodeId;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A whole network, its subscribers, its UEs and what they do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topology {
+    /// Name (from `name:`, else the file stem).
+    pub name: String,
+    /// The file it was read from, if any.
+    pub source: Option<PathBuf>,
+    /// The home PLMN.
+    pub plmn: Plmn,
+    /// Every node, UEs included; `nodes[i]` is `NodeId(i)`.
+    pub nodes: Vec<NodeSpec>,
+    /// Subscribers the HSS knows.
+    pub subscribers: Vec<Subscriber>,
+    /// Scenario steps, sorted by time.
+    pub scenario: Vec<Step>,
+    /// One-way latency of every hop in the simulation.
+    pub latency: Duration,
+    /// Teaching topologies may show keys (K, OPc, CK, IK, KASME) in logs
+    /// and trees; never otherwise.
+    pub show_keys: bool,
+}
+
+impl Topology {
+    /// The node called `name`.
+    pub fn find(&self, name: &str) -> Option<(NodeId, &NodeSpec)> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .find(|(_, n)| n.name == name)
+            .map(|(i, n)| (NodeId(i as u32), n))
+    }
+
+    /// The node with id `id`.
+    pub fn node(&self, id: NodeId) -> Option<&NodeSpec> {
+        self.nodes.get(id.0 as usize)
+    }
+
+    /// Ids and specs of every UE.
+    pub fn ues(&self) -> impl Iterator<Item = (NodeId, &UeSpec)> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match &n.kind {
+                NodeKind::Ue(u) => Some((NodeId(i as u32), u)),
+                _ => None,
+            })
+    }
+
+    /// The subscriber with this IMSI.
+    pub fn subscriber(&self, imsi: &str) -> Option<&Subscriber> {
+        self.subscribers.iter().find(|s| s.imsi == imsi)
+    }
+}
+
+/// One node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeSpec {
+    /// Its name in the YAML (UEs: `ue-<imsi>` unless named).
+    pub name: String,
+    /// Its address on the core network (S1/S11/S6a/Cx/Mw): used in the pcap
+    /// and, in issue 6, for real sockets. Auto-assigned 127.0.0.N by default.
+    pub addr: IpAddr,
+    /// What it is.
+    pub kind: NodeKind,
+}
+
+/// The kinds of node.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum NodeKind {
+    /// A simulated UE.
+    Ue(UeSpec),
+    /// An eNodeB.
+    Enb(EnbSpec),
+    /// An MME.
+    Mme(MmeSpec),
+    /// An SGW+PGW.
+    Gateway(GatewaySpec),
+    /// An HSS (S6a and Cx).
+    Hss(HssSpec),
+    /// A P-CSCF.
+    Pcscf(PcscfSpec),
+    /// An I-CSCF.
+    Icscf(IcscfSpec),
+    /// An S-CSCF.
+    Scscf(ScscfSpec),
+}
+
+impl NodeKind {
+    /// The `kind:` word of the YAML.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Self::Ue(_) => "ue",
+            Self::Enb(_) => "enb",
+            Self::Mme(_) => "mme",
+            Self::Gateway(_) => "gateway",
+            Self::Hss(_) => "hss",
+            Self::Pcscf(_) => "pcscf",
+            Self::Icscf(_) => "icscf",
+            Self::Scscf(_) => "scscf",
+        }
+    }
+}
+
+/// USIM contents (TS 31.102) as the UE holds them.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Usim {
+    /// Subscriber key K.
+    pub k: [u8; 16],
+    /// OPc (derived from OP when the YAML gives OP).
+    pub opc: [u8; 16],
+    /// The highest SQN the USIM has accepted (SQN_MS), 48 bits.
+    pub sqn: u64,
+}
+
+impl std::fmt::Debug for Usim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Usim {{ k: <redacted>, opc: <redacted>, sqn: {} }}",
+            self.sqn
+        )
+    }
+}
+
+/// Whether and how a UE uses IMS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImsMode {
+    /// No IMS registration.
+    #[default]
+    None,
+    /// Register to IMS once the `ims` PDN is up.
+    Register,
+}
+
+/// IMS identities on an ISIM (TS 31.103); absent means derive from the IMSI
+/// (TS 23.003 13.3/13.4B).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Isim {
+    /// Private identity.
+    pub impi: String,
+    /// Public identities, the first is the default.
+    pub impus: Vec<String>,
+    /// Home network domain.
+    pub domain: String,
+}
+
+/// A simulated UE.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UeSpec {
+    /// IMSI (15 digits).
+    pub imsi: String,
+    /// IMEISV (16 digits).
+    pub imeisv: String,
+    /// The eNB it camps on.
+    pub enb: NodeId,
+    /// APNs in the order it opens them; the first is requested at attach.
+    pub apns: Vec<String>,
+    /// IMS behaviour.
+    pub ims: ImsMode,
+    /// USIM (defaults to the subscriber's K/OPc/SQN; a teaching topology may
+    /// give different values).
+    pub usim: Usim,
+    /// ISIM, if the UE has one.
+    pub isim: Option<Isim>,
+    /// EEA algorithms the UE supports (bit 0 = EEA0 ... bit 7 = EEA7).
+    pub eea: u8,
+    /// EIA algorithms the UE supports (bit 0 = EIA0 ... bit 7 = EIA7).
+    pub eia: u8,
+    /// The UE insists on IPsec for IMS (real handsets do).
+    pub requires_ipsec: bool,
+}
+
+/// An eNodeB.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnbSpec {
+    /// Macro eNB id (20 bits).
+    pub enb_id: u32,
+    /// eNB name sent in S1 Setup.
+    pub enb_name: String,
+    /// Tracking area code of its cell.
+    pub tac: u16,
+    /// 28-bit E-UTRAN cell identity (default enb_id << 8 | 1).
+    pub cell_id: u32,
+    /// The MME it connects to.
+    pub mme: NodeId,
+    /// Teaching knob: refuse E-RAB Setup for a second bearer.
+    pub refuse_second_bearer: bool,
+}
+
+/// An MME.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MmeSpec {
+    /// The gateway (S11).
+    pub gateway: NodeId,
+    /// The HSS (S6a).
+    pub hss: NodeId,
+    /// MME name in S1 Setup Response.
+    pub mme_name: String,
+    /// MME group id (GUMMEI).
+    pub group_id: u16,
+    /// MME code (GUMMEI).
+    pub code: u8,
+    /// Integrity algorithms in order of preference.
+    pub integrity: Vec<NasIntegrity>,
+    /// Ciphering algorithms in order of preference.
+    pub ciphering: Vec<NasCiphering>,
+    /// Tracking area codes it serves; an S1 Setup for another is refused.
+    pub tacs: Vec<u16>,
+    /// Relative MME capacity.
+    pub relative_capacity: u8,
+    /// Diameter identity on S6a.
+    pub diameter: DiameterIdentity,
+    /// Periodic TAU timer T3412 given to UEs.
+    pub t3412: Duration,
+}
+
+/// Diameter Origin-Host and Origin-Realm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiameterIdentity {
+    /// Origin-Host.
+    pub host: String,
+    /// Origin-Realm.
+    pub realm: String,
+}
+
+/// PDN types (TS 24.301 9.9.4.10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdnTypeSpec {
+    /// IPv4 only.
+    Ipv4,
+    /// IPv6 only.
+    Ipv6,
+    /// Both.
+    Ipv4v6,
+}
+
+/// One APN served by a gateway.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApnSpec {
+    /// The APN name (e.g. `ims`).
+    pub name: String,
+    /// IPv4 pool (network address, prefix length); the first and last
+    /// addresses are not handed out.
+    pub ipv4_pool: Option<(Ipv4Addr, u8)>,
+    /// IPv6 prefix for the UEs (/64): each UE gets an interface id in it.
+    pub ipv6_prefix: Option<(Ipv6Addr, u8)>,
+    /// QCI of the default bearer.
+    pub qci: u8,
+    /// ARP priority level.
+    pub arp_priority: u8,
+    /// APN-AMBR uplink, bits/s.
+    pub ambr_ul: u64,
+    /// APN-AMBR downlink, bits/s.
+    pub ambr_dl: u64,
+    /// P-CSCF addresses returned in the PCO, in order (may be empty: teaching).
+    pub pcscf: Vec<IpAddr>,
+    /// DNS servers returned in the PCO.
+    pub dns: Vec<IpAddr>,
+    /// IPv4 link MTU returned in the PCO, if any.
+    pub mtu: Option<u16>,
+}
+
+/// An SGW+PGW.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GatewaySpec {
+    /// APNs, in YAML order.
+    pub apns: Vec<ApnSpec>,
+    /// The node hosting the IMS IP stack that traffic of IMS APNs is
+    /// delivered to (the P-CSCF; issue 4).
+    pub ims_stack: Option<NodeId>,
+}
+
+/// An HSS.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HssSpec {
+    /// SQLite file; `None` keeps the database in memory.
+    pub db: Option<PathBuf>,
+    /// Diameter identity on S6a.
+    pub s6a: DiameterIdentity,
+    /// Diameter identity on Cx.
+    pub cx: DiameterIdentity,
+    /// AMF used in vectors (E-UTRAN: separation bit set).
+    pub amf: [u8; 2],
+}
+
+/// IPsec policy of a P-CSCF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IpsecPolicy {
+    /// IPsec is required (sec-agree mandatory).
+    #[default]
+    Required,
+    /// Used if the UE offers it.
+    Optional,
+    /// Never offered.
+    Off,
+}
+
+/// A P-CSCF (issue 4).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PcscfSpec {
+    /// Its IPv4 address on the IMS PDN.
+    pub ipv4: Option<Ipv4Addr>,
+    /// Its IPv6 address on the IMS PDN.
+    pub ipv6: Option<Ipv6Addr>,
+    /// IPsec policy.
+    pub ipsec: IpsecPolicy,
+    /// The I-CSCF it forwards REGISTERs to.
+    pub icscf: Option<NodeId>,
+}
+
+/// An I-CSCF (issue 4).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IcscfSpec {
+    /// The HSS (Cx).
+    pub hss: Option<NodeId>,
+}
+
+/// An S-CSCF (issue 4).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScscfSpec {
+    /// The HSS (Cx).
+    pub hss: Option<NodeId>,
+}
+
+/// A subscriber in the HSS.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Subscriber {
+    /// IMSI.
+    pub imsi: String,
+    /// MSISDN.
+    pub msisdn: String,
+    /// K.
+    pub k: [u8; 16],
+    /// OPc.
+    pub opc: [u8; 16],
+    /// The next SQN the HSS uses, 48 bits.
+    pub sqn: u64,
+    /// APNs the subscription allows; the first is the default.
+    pub apns: Vec<String>,
+    /// IMS identities (derived from the IMSI when not given).
+    pub ims: Option<Isim>,
+}
+
+impl std::fmt::Debug for Subscriber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Subscriber")
+            .field("imsi", &self.imsi)
+            .field("msisdn", &self.msisdn)
+            .field("sqn", &self.sqn)
+            .field("apns", &self.apns)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Who a scenario step addresses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// One node (a UE, the HSS).
+    Node(NodeId),
+    /// Every UE.
+    AllUes,
+}
+
+/// One scenario step: at `at`, send `command` to `target`. A step for many
+/// UEs may be spread at `rate` UEs per second.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// When (from the start of the run).
+    pub at: Duration,
+    /// To whom.
+    pub target: Target,
+    /// What.
+    pub command: crate::nodes::Command,
+    /// For `AllUes`: UEs per second (None = all at once).
+    pub rate: Option<f64>,
+}
