@@ -11,10 +11,15 @@
 //! is real wire bytes, encoded by the sender's codec and decoded by the
 //! receiver's.
 
+pub mod enb;
 pub mod event;
+pub mod gateway;
+pub mod hss;
 pub mod io;
+pub mod mme;
 pub mod nas_security;
 pub mod time;
+pub mod ue;
 
 pub use event::*;
 pub use io::*;

@@ -27,6 +27,8 @@ pub struct Topology {
     pub scenario: Vec<Step>,
     /// One-way latency of every hop in the simulation.
     pub latency: Duration,
+    /// Seed for every random choice (RAND, TEIDs, ...), so runs repeat.
+    pub seed: u64,
     /// Teaching topologies may show keys (K, OPc, CK, IK, KASME) in logs
     /// and trees; never otherwise.
     pub show_keys: bool,

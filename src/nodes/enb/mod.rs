@@ -1,0 +1,1 @@
+//! enb node (being built).

@@ -1,0 +1,1 @@
+//! hss node (being built).

@@ -1,0 +1,1 @@
+//! mme node (being built).

@@ -1,0 +1,1 @@
+//! ue node (being built).
