@@ -54,7 +54,7 @@ impl Avp {
     }
 
     /// A Grouped AVP.
-    pub fn group(code: u32, vendor: Option<u32>, flags: u8, avps: Vec<Avp>) -> Self {
+    pub fn group(code: u32, vendor: Option<u32>, flags: u8, avps: Vec<Self>) -> Self {
         Self {
             code,
             vendor,
@@ -87,7 +87,7 @@ impl Avp {
     pub fn data_len(&self) -> usize {
         match &self.value {
             AvpValue::Raw(d) => d.len(),
-            AvpValue::Grouped(avps) => avps.iter().map(Avp::encoded_len).sum(),
+            AvpValue::Grouped(avps) => avps.iter().map(Self::encoded_len).sum(),
         }
     }
 
@@ -103,7 +103,11 @@ impl Avp {
     pub fn encode_into(&self, out: &mut Vec<u8>) {
         let start = out.len();
         out.extend_from_slice(&self.code.to_be_bytes());
-        let v = if self.vendor.is_some() { Self::VENDOR } else { 0 };
+        let v = if self.vendor.is_some() {
+            Self::VENDOR
+        } else {
+            0
+        };
         out.push((self.flags & !Self::VENDOR) | v);
         out.extend_from_slice(&[0, 0, 0]);
         if let Some(vendor) = self.vendor {
@@ -193,7 +197,7 @@ impl Avp {
     }
 
     /// The inner AVPs of a Grouped AVP.
-    pub fn grouped(&self) -> Result<&[Avp], DecodeError> {
+    pub fn grouped(&self) -> Result<&[Self], DecodeError> {
         match &self.value {
             AvpValue::Grouped(avps) => Ok(avps),
             AvpValue::Raw(_) => Err(self.error("is not Grouped")),
@@ -201,7 +205,7 @@ impl Avp {
     }
 
     /// The first inner AVP with `code` and `vendor` (none for raw AVPs).
-    pub fn avp(&self, code: u32, vendor: impl Into<Option<u32>>) -> Option<&Avp> {
+    pub fn avp(&self, code: u32, vendor: impl Into<Option<u32>>) -> Option<&Self> {
         find(self.grouped().unwrap_or(&[]), code, vendor.into())
     }
 
@@ -210,7 +214,7 @@ impl Avp {
         &self,
         code: u32,
         vendor: impl Into<Option<u32>>,
-    ) -> impl Iterator<Item = &Avp> + '_ {
+    ) -> impl Iterator<Item = &Self> + '_ {
         find_all(self.grouped().unwrap_or(&[]), code, vendor.into())
     }
 }
@@ -481,7 +485,8 @@ mod tests {
         let v4 = dict::HOST_IP_ADDRESS.address(&Address::V4(Ipv4Addr::new(127, 0, 0, 1)));
         assert_eq!(hex(v4.octets().unwrap()), "00017f000001");
         assert_eq!(v4.address().unwrap().to_string(), "127.0.0.1");
-        let v6 = Address::from_bytes(&parse_hex("00022001 0db8 0000 0000 0000 0000 0000 0001").unwrap());
+        let v6 =
+            Address::from_bytes(&parse_hex("00022001 0db8 0000 0000 0000 0000 0000 0001").unwrap());
         assert_eq!(v6.unwrap().to_string(), "2001:db8::1");
         let e164 = Address::from_bytes(&[0, 8, 0x31, 0x32]).unwrap();
         assert_eq!(e164.to_string(), "family 8: 3132");

@@ -3,8 +3,7 @@
 
 use super::avp::Avp;
 use super::base::{
-    AuthSessionState, ExperimentalResult, ProxyInfo, SupportedFeatures,
-    VendorSpecificApplicationId,
+    AuthSessionState, ExperimentalResult, ProxyInfo, SupportedFeatures, VendorSpecificApplicationId,
 };
 use super::dict::{self, APP_CX};
 use super::message::request_summary;
@@ -603,7 +602,9 @@ impl Sar {
             .or(self.user_name.as_ref())
             .map_or(String::new(), |i| format!("{i}, "));
         let kind = self.server_assignment_type;
-        let kind = kind.name().map_or(kind.to_u32().to_string(), str::to_string);
+        let kind = kind
+            .name()
+            .map_or(kind.to_u32().to_string(), str::to_string);
         format!("SAR ({ident}{kind})")
     }
 }
@@ -646,7 +647,10 @@ mod tests {
     #[test]
     fn uar_without_authorization_type_means_registration() {
         let uar = Uar::default();
-        assert_eq!(uar.authorization_type(), UserAuthorizationType::Registration);
+        assert_eq!(
+            uar.authorization_type(),
+            UserAuthorizationType::Registration
+        );
     }
 
     #[test]
@@ -671,6 +675,9 @@ mod tests {
             )),
             ..Maa::default()
         };
-        assert_eq!(maa.summary(), "MAA 5006 DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED");
+        assert_eq!(
+            maa.summary(),
+            "MAA 5006 DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED"
+        );
     }
 }

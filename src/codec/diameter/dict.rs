@@ -518,7 +518,10 @@ mod tests {
             "Primary-Charging-Collection-Function-Name"
         );
         // Cx's Server-Assignment-Type is 614; 375 is RFC 4740's.
-        assert_eq!(lookup(614, Some(VENDOR_3GPP)).unwrap(), &SERVER_ASSIGNMENT_TYPE);
+        assert_eq!(
+            lookup(614, Some(VENDOR_3GPP)).unwrap(),
+            &SERVER_ASSIGNMENT_TYPE
+        );
         assert!(lookup(375, Some(VENDOR_3GPP)).is_none());
         assert!(lookup(264, Some(VENDOR_3GPP)).is_none());
         assert_eq!(lookup(264, Some(0)), Some(&ORIGIN_HOST));
@@ -535,7 +538,10 @@ mod tests {
     fn command_names_cover_requests_and_answers() {
         assert_eq!(command_short_name(303, true), "MAR");
         assert_eq!(command_short_name(300, false), "UAA");
-        assert_eq!(command_long_name(318, true), "Authentication-Information-Request");
+        assert_eq!(
+            command_long_name(318, true),
+            "Authentication-Information-Request"
+        );
         assert_eq!(command_short_name(999, false), "cmd 999 A");
         assert_eq!(application_name(APP_S6A), Some("3GPP S6a/S6d"));
     }

@@ -182,10 +182,7 @@ mod tests {
 
     #[test]
     fn command_flags_render_names() {
-        assert_eq!(
-            CommandFlags(0xc0).to_string(),
-            "0xc0 (Request, Proxiable)"
-        );
+        assert_eq!(CommandFlags(0xc0).to_string(), "0xc0 (Request, Proxiable)");
         assert_eq!(CommandFlags(0).to_string(), "0x00");
         assert!(CommandFlags(0x20).is_error());
         assert_eq!(CommandFlags(0).with(CommandFlags::RETRANSMIT, true).0, 0x10);

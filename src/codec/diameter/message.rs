@@ -164,9 +164,11 @@ pub(crate) fn answer_summary(
     experimental: Option<(u32, u32)>,
 ) -> String {
     match (experimental, result_code) {
-        (Some((vendor, code)), _) => {
-            with_name(name, code, result::experimental_result_name(vendor, app, code))
-        }
+        (Some((vendor, code)), _) => with_name(
+            name,
+            code,
+            result::experimental_result_name(vendor, app, code),
+        ),
         (None, Some(code)) => with_name(name, code, result::result_code_name(code)),
         (None, None) => name.to_string(),
     }

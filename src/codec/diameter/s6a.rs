@@ -3,8 +3,7 @@
 
 use super::avp::{Address, Avp};
 use super::base::{
-    AuthSessionState, ExperimentalResult, ProxyInfo, SupportedFeatures,
-    VendorSpecificApplicationId,
+    AuthSessionState, ExperimentalResult, ProxyInfo, SupportedFeatures, VendorSpecificApplicationId,
 };
 use super::dict::{self, APP_S6A};
 use super::message::request_summary;
@@ -736,14 +735,26 @@ mod tests {
         assert_eq!(plmn_id("01", "01"), None);
         assert_eq!(plmn_id("001", "1"), None);
         assert_eq!(plmn_id("00a", "01"), None);
-        assert_eq!(plmn_digits(&[0x00, 0xf1, 0x10]), ("001".into(), "01".into()));
-        assert_eq!(plmn_digits(&[0x13, 0x00, 0x14]), ("310".into(), "410".into()));
+        assert_eq!(
+            plmn_digits(&[0x00, 0xf1, 0x10]),
+            ("001".into(), "01".into())
+        );
+        assert_eq!(
+            plmn_digits(&[0x13, 0x00, 0x14]),
+            ("310".into(), "410".into())
+        );
     }
 
     #[test]
     fn tbcd_round_trips_odd_lengths() {
-        assert_eq!(tbcd_digits(&[0x01, 0x00, 0x00, 0x00, 0x00, 0xf1]), "10000000001");
-        assert_eq!(tbcd_encode("10000000001").unwrap(), [0x01, 0, 0, 0, 0, 0xf1]);
+        assert_eq!(
+            tbcd_digits(&[0x01, 0x00, 0x00, 0x00, 0x00, 0xf1]),
+            "10000000001"
+        );
+        assert_eq!(
+            tbcd_encode("10000000001").unwrap(),
+            [0x01, 0, 0, 0, 0, 0xf1]
+        );
         assert_eq!(tbcd_encode("12").unwrap(), [0x21]);
         assert!(tbcd_encode("1a").is_none());
     }

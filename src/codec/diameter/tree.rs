@@ -3,13 +3,12 @@
 
 use super::avp::{Avp, AvpValue, NTP_UNIX_OFFSET};
 use super::dict::{self, AvpDef, AvpType, VENDOR_3GPP};
-use super::{Message, result, s6a};
 use super::{
     AllApnConfigurationsIncludedIndicator, AuthSessionState, CancellationType, DisconnectCause,
-    NetworkAccessMode, PdnType, PreemptionCapability, PreemptionVulnerability, RatType,
-    ReasonCode, ServerAssignmentType, SubscriberStatus, UserAuthorizationType,
-    UserDataAlreadyAvailable,
+    NetworkAccessMode, PdnType, PreemptionCapability, PreemptionVulnerability, RatType, ReasonCode,
+    ServerAssignmentType, SubscriberStatus, UserAuthorizationType, UserDataAlreadyAvailable,
 };
+use super::{Message, result, s6a};
 use crate::codec::{DecodeError, Field, hex};
 
 /// Decodes `bytes` and renders them as a tree of fields for humans.
@@ -68,7 +67,9 @@ fn avp_fields(avps: &[Avp], mut at: usize, ctx: Ctx) -> Vec<Field> {
         let len = avp.header_len() + avp.data_len();
         let mut f = Field::new(avp.name(), render(avp, ctx)).at(at, at + len);
         if let AvpValue::Grouped(inner) = &avp.value {
-            let vendor = avp.avp(dict::VENDOR_ID.code, None).and_then(|v| v.u32().ok());
+            let vendor = avp
+                .avp(dict::VENDOR_ID.code, None)
+                .and_then(|v| v.u32().ok());
             let inner_ctx = Ctx { vendor, ..ctx };
             f.children = avp_fields(inner, at + avp.header_len(), inner_ctx);
         }
@@ -106,9 +107,15 @@ fn render(avp: &Avp, ctx: Ctx) -> String {
             },
             Err(_) => bad("not 4 bytes"),
         },
-        AvpType::Integer32 => avp.i32().map_or_else(|_| bad("not 4 bytes"), |v| v.to_string()),
-        AvpType::Integer64 => avp.i64().map_or_else(|_| bad("not 8 bytes"), |v| v.to_string()),
-        AvpType::Unsigned64 => avp.u64().map_or_else(|_| bad("not 8 bytes"), |v| v.to_string()),
+        AvpType::Integer32 => avp
+            .i32()
+            .map_or_else(|_| bad("not 4 bytes"), |v| v.to_string()),
+        AvpType::Integer64 => avp
+            .i64()
+            .map_or_else(|_| bad("not 8 bytes"), |v| v.to_string()),
+        AvpType::Unsigned64 => avp
+            .u64()
+            .map_or_else(|_| bad("not 8 bytes"), |v| v.to_string()),
         AvpType::Float32 => avp
             .u32()
             .map_or_else(|_| bad("not 4 bytes"), |v| f32::from_bits(v).to_string()),
@@ -118,42 +125,47 @@ fn render(avp: &Avp, ctx: Ctx) -> String {
         AvpType::Address => avp
             .address()
             .map_or_else(|e| bad(&e.what), |a| a.to_string()),
-        AvpType::Time => avp
-            .time()
-            .map_or_else(|_| bad("not 4 bytes"), |t| utc(t.saturating_sub(NTP_UNIX_OFFSET))),
+        AvpType::Time => avp.time().map_or_else(
+            |_| bad("not 4 bytes"),
+            |t| utc(t.saturating_sub(NTP_UNIX_OFFSET)),
+        ),
         AvpType::Grouped => bad("not Grouped"),
     }
 }
 
+/// OctetString AVPs that usually carry text.
+const TEXT_OCTETS: &[AvpDef] = &[
+    dict::USER_DATA,
+    dict::VISITED_NETWORK_IDENTIFIER,
+    dict::PATH,
+    dict::CONTACT,
+    dict::CALL_ID_SIP_HEADER,
+    dict::FROM_SIP_HEADER,
+    dict::TO_SIP_HEADER,
+    dict::RECORD_ROUTE,
+];
+
 fn octets(def: &AvpDef, data: &[u8]) -> String {
     let is = |d: &AvpDef| d == def;
-    if is(&dict::VISITED_PLMN_ID) {
-        if let Ok(id) = <[u8; 3]>::try_from(data) {
-            let (mcc, mnc) = s6a::plmn_digits(&id);
-            return format!("{} (MCC {mcc}, MNC {mnc})", hex(data));
-        }
-    } else if is(&dict::MSISDN) || is(&dict::A_MSISDN) || is(&dict::SGSN_NUMBER) {
-        return format!("{} ({})", s6a::tbcd_digits(data), hex(data));
-    } else if is(&dict::RE_SYNCHRONIZATION_INFO) && data.len() == 30 {
-        return format!("RAND {}, AUTS {}", hex(&data[..16]), hex(&data[16..]));
-    } else if is(&dict::SIP_AUTHENTICATE) && data.len() == 32 {
-        return format!("RAND {}, AUTN {}", hex(&data[..16]), hex(&data[16..]));
-    } else if [
-        &dict::USER_DATA,
-        &dict::VISITED_NETWORK_IDENTIFIER,
-        &dict::PATH,
-        &dict::CONTACT,
-        &dict::CALL_ID_SIP_HEADER,
-        &dict::FROM_SIP_HEADER,
-        &dict::TO_SIP_HEADER,
-        &dict::RECORD_ROUTE,
-    ]
-    .into_iter()
-    .any(is)
+    if is(&dict::VISITED_PLMN_ID)
+        && let Ok(id) = <[u8; 3]>::try_from(data)
     {
-        if let Ok(s) = std::str::from_utf8(data) {
-            return s.to_string();
-        }
+        let (mcc, mnc) = s6a::plmn_digits(&id);
+        return format!("{} (MCC {mcc}, MNC {mnc})", hex(data));
+    }
+    if is(&dict::MSISDN) || is(&dict::A_MSISDN) || is(&dict::SGSN_NUMBER) {
+        return format!("{} ({})", s6a::tbcd_digits(data), hex(data));
+    }
+    if is(&dict::RE_SYNCHRONIZATION_INFO) && data.len() == 30 {
+        return format!("RAND {}, AUTS {}", hex(&data[..16]), hex(&data[16..]));
+    }
+    if is(&dict::SIP_AUTHENTICATE) && data.len() == 32 {
+        return format!("RAND {}, AUTN {}", hex(&data[..16]), hex(&data[16..]));
+    }
+    if TEXT_OCTETS.iter().any(is)
+        && let Ok(text) = std::str::from_utf8(data)
+    {
+        return text.to_string();
     }
     hex(data)
 }
@@ -230,8 +242,16 @@ const OTHER_ENUMS: &[(AvpDef, u32, &str)] = &[
     (dict::ORIGINATING_REQUEST, 0, "ORIGINATING"),
     (dict::LOOSE_ROUTE_INDICATION, 0, "LOOSE_ROUTE_NOT_REQUIRED"),
     (dict::LOOSE_ROUTE_INDICATION, 1, "LOOSE_ROUTE_REQUIRED"),
-    (dict::MULTIPLE_REGISTRATION_INDICATION, 0, "NOT_MULTIPLE_REGISTRATION"),
-    (dict::MULTIPLE_REGISTRATION_INDICATION, 1, "MULTIPLE_REGISTRATION"),
+    (
+        dict::MULTIPLE_REGISTRATION_INDICATION,
+        0,
+        "NOT_MULTIPLE_REGISTRATION",
+    ),
+    (
+        dict::MULTIPLE_REGISTRATION_INDICATION,
+        1,
+        "MULTIPLE_REGISTRATION",
+    ),
 ];
 
 /// The name of Enumerated value `v` of `def`, if known.
@@ -361,6 +381,11 @@ mod tests {
         );
         assert_eq!(t.find("Result-Code").unwrap().value, "0102 (not 4 bytes)");
         assert_eq!(t.find("User-Name").unwrap().value, "ff (not UTF-8)");
-        assert!(t.find("Host-IP-Address").unwrap().value.starts_with("000101 ("));
+        assert!(
+            t.find("Host-IP-Address")
+                .unwrap()
+                .value
+                .starts_with("000101 (")
+        );
     }
 }

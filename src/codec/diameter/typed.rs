@@ -95,7 +95,9 @@ impl AvpData for Address {
 /// A Grouped AVP kept as plain AVPs (Failed-AVP and the like).
 impl AvpData for Vec<Avp> {
     fn from_avp(avp: &Avp, _: &AvpDef, at: usize) -> Result<Self, DecodeError> {
-        avp.grouped().map(<[Avp]>::to_vec).map_err(|e| located(e, at))
+        avp.grouped()
+            .map(<[Avp]>::to_vec)
+            .map_err(|e| located(e, at))
     }
     fn to_value(&self) -> AvpValue {
         AvpValue::Grouped(self.clone())
@@ -245,6 +247,7 @@ macro_rules! avp_struct {
 
             /// The AVPs of this value: modelled ones in spec order, then the
             /// unmodelled ones; a decoded value keeps its wire order.
+            #[allow(clippy::vec_init_then_push)]
             pub fn to_avps(&self) -> Vec<$crate::codec::diameter::Avp> {
                 #[allow(unused_imports)]
                 use $crate::codec::diameter::typed::AvpData as _;
@@ -516,6 +519,7 @@ macro_rules! avp_enum {
 pub(crate) use avp_enum;
 
 #[cfg(test)]
+#[allow(unreachable_pub)]
 mod tests {
     use super::*;
     use crate::codec::diameter::dict;
@@ -608,6 +612,9 @@ mod tests {
     fn fixed_arrays_check_length() {
         let avp = dict::RAND.octets(&[1; 15]);
         let e = <[u8; 16]>::from_avp(&avp, &dict::RAND, 40).unwrap_err();
-        assert_eq!((e.offset, e.what.as_str()), (40, "RAND: expected 16 bytes, got 15"));
+        assert_eq!(
+            (e.offset, e.what.as_str()),
+            (40, "RAND: expected 16 bytes, got 15")
+        );
     }
 }
