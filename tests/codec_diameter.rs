@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 use volte_sim::codec::diameter::dict::{self, APP_CX, APP_S6A, AvpType, VENDOR_3GPP};
 use volte_sim::codec::diameter::result::{self, cx as cx_result, s6a as s6a_result};
-use volte_sim::codec::diameter::s6a::{plmn_id, tbcd_encode, ulr_flags};
+use volte_sim::codec::diameter::s6a::{tbcd_encode, ulr_flags};
 use volte_sim::codec::diameter::*;
 use volte_sim::codec::hex;
+use volte_sim::codec::plmn::Plmn;
 
 // ---------------------------------------------------------------------------
 // Reference encodings
@@ -775,7 +776,7 @@ fn ula_subscription() -> SubscriptionData {
 
 #[test]
 fn s6a_commands_round_trip() {
-    let plmn = plmn_id("001", "01").unwrap();
+    let plmn = Plmn::new("001", "01").unwrap().to_bytes();
     let air = Air {
         session_id: format!("{MME};1;air"),
         auth_session_state: AuthSessionState::NoStateMaintained,
@@ -795,6 +796,7 @@ fn s6a_commands_round_trip() {
         visited_plmn_id: plmn,
         ..Air::default()
     };
+    assert_eq!(air.visited_plmn().unwrap().to_string(), "001-01");
     let m = round_trip!(Air, air);
     assert_eq!(m.header.flags.0, 0xc0);
     assert_eq!(m.header.application, APP_S6A);

@@ -73,7 +73,7 @@ impl Avp {
         dict::lookup(self.code, self.vendor)
     }
 
-    /// The dictionary name, or "AVP <code>" for AVPs it does not know.
+    /// The dictionary name, or "AVP 1234" / "AVP 10415:1234" for AVPs it does not know.
     pub fn name(&self) -> String {
         dict::avp_name(self.code, self.vendor)
     }

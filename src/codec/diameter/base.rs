@@ -71,7 +71,9 @@ impl ExperimentalResult {
         }
     }
 
-    /// (Vendor-Id, code), the form [`Message::experimental_result`](super::Message::experimental_result) gives.
+    /// (Vendor-Id, code), as
+    /// [`Message::experimental_result`](super::Message::experimental_result)
+    /// gives them.
     pub fn pair(&self) -> (u32, u32) {
         (self.vendor_id, self.experimental_result_code)
     }
@@ -123,7 +125,8 @@ command! {
         /// Acct-Application-Id.
         acct_application_id: many u32 = dict::ACCT_APPLICATION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: many VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: many VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Firmware-Revision.
         firmware_revision: opt u32 = dict::FIRMWARE_REVISION,
     }
@@ -159,7 +162,8 @@ command! {
         /// Acct-Application-Id.
         acct_application_id: many u32 = dict::ACCT_APPLICATION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: many VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: many VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Firmware-Revision.
         firmware_revision: opt u32 = dict::FIRMWARE_REVISION,
     }

@@ -138,13 +138,17 @@ avp_struct! {
     /// Charging-Information (TS 29.229 6.3.19): the charging functions.
     pub struct ChargingInformation {
         /// Primary-Event-Charging-Function-Name.
-        primary_event_charging_function_name: opt String = dict::PRIMARY_EVENT_CHARGING_FUNCTION_NAME,
+        primary_event_charging_function_name: opt String
+            = dict::PRIMARY_EVENT_CHARGING_FUNCTION_NAME,
         /// Secondary-Event-Charging-Function-Name.
-        secondary_event_charging_function_name: opt String = dict::SECONDARY_EVENT_CHARGING_FUNCTION_NAME,
+        secondary_event_charging_function_name: opt String
+            = dict::SECONDARY_EVENT_CHARGING_FUNCTION_NAME,
         /// Primary-Charging-Collection-Function-Name.
-        primary_charging_collection_function_name: opt String = dict::PRIMARY_CHARGING_COLLECTION_FUNCTION_NAME,
+        primary_charging_collection_function_name: opt String
+            = dict::PRIMARY_CHARGING_COLLECTION_FUNCTION_NAME,
         /// Secondary-Charging-Collection-Function-Name.
-        secondary_charging_collection_function_name: opt String = dict::SECONDARY_CHARGING_COLLECTION_FUNCTION_NAME,
+        secondary_charging_collection_function_name: opt String
+            = dict::SECONDARY_CHARGING_COLLECTION_FUNCTION_NAME,
     }
 }
 
@@ -163,7 +167,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: one VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: one VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Auth-Session-State.
         auth_session_state: one AuthSessionState = dict::AUTH_SESSION_STATE,
         /// Origin-Host.
@@ -208,7 +213,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Result-Code.
         result_code: opt u32 = dict::RESULT_CODE,
         /// Experimental-Result.
@@ -240,7 +246,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: one VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: one VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Auth-Session-State.
         auth_session_state: one AuthSessionState = dict::AUTH_SESSION_STATE,
         /// Origin-Host.
@@ -264,7 +271,8 @@ command! {
         /// Server-Assignment-Type.
         server_assignment_type: one ServerAssignmentType = dict::SERVER_ASSIGNMENT_TYPE,
         /// User-Data-Already-Available.
-        user_data_already_available: one UserDataAlreadyAvailable = dict::USER_DATA_ALREADY_AVAILABLE,
+        user_data_already_available: one UserDataAlreadyAvailable
+            = dict::USER_DATA_ALREADY_AVAILABLE,
         /// SAR-Flags.
         sar_flags: opt u32 = dict::SAR_FLAGS,
         /// Proxy-Info.
@@ -282,7 +290,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Result-Code.
         result_code: opt u32 = dict::RESULT_CODE,
         /// Experimental-Result.
@@ -322,7 +331,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: one VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: one VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Auth-Session-State.
         auth_session_state: one AuthSessionState = dict::AUTH_SESSION_STATE,
         /// Origin-Host.
@@ -356,7 +366,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Result-Code.
         result_code: opt u32 = dict::RESULT_CODE,
         /// Experimental-Result.
@@ -392,7 +403,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: one VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: one VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Auth-Session-State.
         auth_session_state: one AuthSessionState = dict::AUTH_SESSION_STATE,
         /// Origin-Host.
@@ -430,7 +442,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Result-Code.
         result_code: opt u32 = dict::RESULT_CODE,
         /// Experimental-Result.
@@ -466,7 +479,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: one VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: one VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Auth-Session-State.
         auth_session_state: one AuthSessionState = dict::AUTH_SESSION_STATE,
         /// Origin-Host.
@@ -500,7 +514,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Result-Code.
         result_code: opt u32 = dict::RESULT_CODE,
         /// Experimental-Result.
@@ -530,7 +545,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: one VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: one VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Auth-Session-State.
         auth_session_state: one AuthSessionState = dict::AUTH_SESSION_STATE,
         /// Origin-Host.
@@ -564,7 +580,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Result-Code.
         result_code: opt u32 = dict::RESULT_CODE,
         /// Experimental-Result.

@@ -48,7 +48,6 @@ macro_rules! commands {
     ($($variant:ident),* $(,)?) => {
         /// Any message, as its typed command when this module models it.
         #[derive(Debug, Clone, PartialEq, Eq)]
-        #[allow(clippy::large_enum_variant)]
         pub enum Command {
             $(
                 #[doc = concat!("[`", stringify!($variant), "`].")]

@@ -8,6 +8,8 @@ use super::base::{
 use super::dict::{self, APP_S6A};
 use super::message::request_summary;
 use super::typed::{avp_enum, avp_struct, command};
+use crate::codec::DecodeError;
+use crate::codec::plmn::Plmn;
 
 avp_enum! {
     /// RAT-Type (TS 29.212 5.3.31).
@@ -194,39 +196,6 @@ pub mod pua_flags {
     pub const NAMES: &[&str] = &["Freeze-M-TMSI", "Freeze-P-TMSI"];
 }
 
-/// Visited-PLMN-Id bytes (TS 29.272 7.3.9, TS 24.008 10.5.1.3 encoding) for
-/// MCC and MNC digit strings; `None` unless MCC has 3 digits and MNC 2 or 3.
-pub fn plmn_id(mcc: &str, mnc: &str) -> Option<[u8; 3]> {
-    let d = |s: &str| -> Option<Vec<u8>> {
-        s.bytes()
-            .map(|c| c.is_ascii_digit().then(|| c - b'0'))
-            .collect()
-    };
-    let (m, n) = (d(mcc)?, d(mnc)?);
-    let [m1, m2, m3] = m[..] else { return None };
-    let (n1, n2, n3) = match n[..] {
-        [a, b] => (a, b, 0xf),
-        [a, b, c] => (a, b, c),
-        _ => return None,
-    };
-    Some([(m2 << 4) | m1, (n3 << 4) | m3, (n2 << 4) | n1])
-}
-
-/// (MCC, MNC) of PLMN identity bytes; digits above 9 other than the MNC's
-/// filler show as hex.
-pub fn plmn_digits(id: &[u8; 3]) -> (String, String) {
-    let nib = |v: u8| char::from_digit(u32::from(v), 16).unwrap_or('?');
-    let mcc: String = [id[0] & 0xf, id[0] >> 4, id[1] & 0xf]
-        .into_iter()
-        .map(nib)
-        .collect();
-    let mut mnc: String = [id[2] & 0xf, id[2] >> 4].into_iter().map(nib).collect();
-    if id[1] >> 4 != 0xf {
-        mnc.push(nib(id[1] >> 4));
-    }
-    (mcc, mnc)
-}
-
 /// Digits of a TBCD string (TS 29.002 TBCD-STRING, as MSISDN carries them),
 /// stopping at the 0xF filler; other non-digits show as hex.
 pub fn tbcd_digits(bytes: &[u8]) -> String {
@@ -363,7 +332,8 @@ avp_struct! {
         /// QoS-Class-Identifier (QCI).
         qos_class_identifier: one u32 = dict::QOS_CLASS_IDENTIFIER,
         /// Allocation-Retention-Priority.
-        allocation_retention_priority: one AllocationRetentionPriority = dict::ALLOCATION_RETENTION_PRIORITY,
+        allocation_retention_priority: one AllocationRetentionPriority
+            = dict::ALLOCATION_RETENTION_PRIORITY,
     }
 }
 
@@ -395,7 +365,8 @@ avp_struct! {
         /// Context-Identifier of the default APN.
         context_identifier: one u32 = dict::CONTEXT_IDENTIFIER,
         /// All-APN-Configurations-Included-Indicator.
-        all_apn_configurations_included_indicator: one AllApnConfigurationsIncludedIndicator = dict::ALL_APN_CONFIGURATIONS_INCLUDED_INDICATOR,
+        all_apn_configurations_included_indicator: one AllApnConfigurationsIncludedIndicator
+            = dict::ALL_APN_CONFIGURATIONS_INCLUDED_INDICATOR,
         /// APN-Configuration, one or more.
         apn_configurations: some ApnConfiguration = dict::APN_CONFIGURATION,
     }
@@ -440,7 +411,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Auth-Session-State.
         auth_session_state: one AuthSessionState = dict::AUTH_SESSION_STATE,
         /// Origin-Host.
@@ -456,8 +428,9 @@ command! {
         /// Supported-Features.
         supported_features: many SupportedFeatures = dict::SUPPORTED_FEATURES,
         /// Requested-EUTRAN-Authentication-Info.
-        requested_eutran_authentication_info: opt RequestedEutranAuthenticationInfo = dict::REQUESTED_EUTRAN_AUTHENTICATION_INFO,
-        /// Visited-PLMN-Id (see [`plmn_id`]).
+        requested_eutran_authentication_info: opt RequestedEutranAuthenticationInfo
+            = dict::REQUESTED_EUTRAN_AUTHENTICATION_INFO,
+        /// Visited-PLMN-Id, as [`Plmn::to_bytes`] writes it.
         visited_plmn_id: one [u8; 3] = dict::VISITED_PLMN_ID,
         /// AIR-Flags.
         air_flags: opt u32 = dict::AIR_FLAGS,
@@ -475,7 +448,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Result-Code.
         result_code: opt u32 = dict::RESULT_CODE,
         /// Experimental-Result.
@@ -505,7 +479,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Auth-Session-State.
         auth_session_state: one AuthSessionState = dict::AUTH_SESSION_STATE,
         /// Origin-Host.
@@ -526,7 +501,7 @@ command! {
         rat_type: one RatType = dict::RAT_TYPE,
         /// ULR-Flags (see [`ulr_flags`]).
         ulr_flags: one u32 = dict::ULR_FLAGS,
-        /// Visited-PLMN-Id.
+        /// Visited-PLMN-Id, as [`Plmn::to_bytes`] writes it.
         visited_plmn_id: one [u8; 3] = dict::VISITED_PLMN_ID,
         /// Proxy-Info.
         proxy_info: many ProxyInfo = dict::PROXY_INFO,
@@ -542,7 +517,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Result-Code.
         result_code: opt u32 = dict::RESULT_CODE,
         /// Experimental-Result.
@@ -574,7 +550,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Auth-Session-State.
         auth_session_state: one AuthSessionState = dict::AUTH_SESSION_STATE,
         /// Origin-Host.
@@ -606,7 +583,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Supported-Features.
         supported_features: many SupportedFeatures = dict::SUPPORTED_FEATURES,
         /// Result-Code.
@@ -634,7 +612,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Auth-Session-State.
         auth_session_state: one AuthSessionState = dict::AUTH_SESSION_STATE,
         /// Origin-Host.
@@ -664,7 +643,8 @@ command! {
         /// Session-Id.
         session_id: one String = dict::SESSION_ID,
         /// Vendor-Specific-Application-Id.
-        vendor_specific_application_id: opt VendorSpecificApplicationId = dict::VENDOR_SPECIFIC_APPLICATION_ID,
+        vendor_specific_application_id: opt VendorSpecificApplicationId
+            = dict::VENDOR_SPECIFIC_APPLICATION_ID,
         /// Supported-Features.
         supported_features: many SupportedFeatures = dict::SUPPORTED_FEATURES,
         /// Result-Code.
@@ -701,6 +681,19 @@ macro_rules! request_summaries {
 
 request_summaries!(Air => "AIR", Ulr => "ULR", Pur => "PUR", Clr => "CLR");
 
+macro_rules! visited_plmn {
+    ($($ty:ident),*) => {$(
+        impl $ty {
+            /// The Visited-PLMN-Id as MCC and MNC.
+            pub fn visited_plmn(&self) -> Result<Plmn, DecodeError> {
+                Plmn::from_bytes(self.visited_plmn_id)
+            }
+        }
+    )*};
+}
+
+visited_plmn!(Air, Ulr);
+
 /// Implements `summary()` for answers that carry Result-Code and
 /// Experimental-Result as optional fields.
 macro_rules! answer_summaries {
@@ -727,23 +720,6 @@ answer_summaries!(APP_S6A; Aia => "AIA", Ula => "ULA", Pua => "PUA", Cla => "CLA
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn plmn_id_encodes_two_and_three_digit_mnc() {
-        assert_eq!(plmn_id("001", "01"), Some([0x00, 0xf1, 0x10]));
-        assert_eq!(plmn_id("310", "410"), Some([0x13, 0x00, 0x14]));
-        assert_eq!(plmn_id("01", "01"), None);
-        assert_eq!(plmn_id("001", "1"), None);
-        assert_eq!(plmn_id("00a", "01"), None);
-        assert_eq!(
-            plmn_digits(&[0x00, 0xf1, 0x10]),
-            ("001".into(), "01".into())
-        );
-        assert_eq!(
-            plmn_digits(&[0x13, 0x00, 0x14]),
-            ("310".into(), "410".into())
-        );
-    }
 
     #[test]
     fn tbcd_round_trips_odd_lengths() {

@@ -9,6 +9,7 @@ use super::{
     ServerAssignmentType, SubscriberStatus, UserAuthorizationType, UserDataAlreadyAvailable,
 };
 use super::{Message, result, s6a};
+use crate::codec::plmn::Plmn;
 use crate::codec::{DecodeError, Field, hex};
 
 /// Decodes `bytes` and renders them as a tree of fields for humans.
@@ -148,10 +149,9 @@ const TEXT_OCTETS: &[AvpDef] = &[
 fn octets(def: &AvpDef, data: &[u8]) -> String {
     let is = |d: &AvpDef| d == def;
     if is(&dict::VISITED_PLMN_ID)
-        && let Ok(id) = <[u8; 3]>::try_from(data)
+        && let Ok(plmn) = Plmn::from_slice(data)
     {
-        let (mcc, mnc) = s6a::plmn_digits(&id);
-        return format!("{} (MCC {mcc}, MNC {mnc})", hex(data));
+        return format!("{} (MCC {}, MNC {})", hex(data), plmn.mcc(), plmn.mnc());
     }
     if is(&dict::MSISDN) || is(&dict::A_MSISDN) || is(&dict::SGSN_NUMBER) {
         return format!("{} ({})", s6a::tbcd_digits(data), hex(data));

@@ -191,7 +191,8 @@ impl Extra {
 /// with `from_avps`/`to_avps` and an [`AvpData`] impl. Each field is
 /// `name: one T = DEF` (required), `opt T` (optional), `some T` (one or
 /// more) or `many T` (any number), in the order of the spec's definition;
-/// `DEF` is the dictionary entry. Unmodelled AVPs, and repeats of `one`/`opt` AVPs, land in `extra`.
+/// `DEF` is the dictionary entry. Unmodelled AVPs, and repeats of
+/// `one`/`opt` AVPs, land in `extra`.
 macro_rules! avp_struct {
     (
         $(#[$meta:meta])*
