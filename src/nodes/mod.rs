@@ -11,6 +11,7 @@
 //! is real wire bytes, encoded by the sender's codec and decoded by the
 //! receiver's.
 
+pub mod diameter_peer;
 pub mod enb;
 pub mod event;
 pub mod gateway;
