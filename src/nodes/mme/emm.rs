@@ -275,7 +275,10 @@ impl Mme {
                 let enb = self.name(conn.enb);
                 self.note(
                     None,
-                    format!("dropped the NAS message of an Initial UE Message from {enb}: {e}"),
+                    format!(
+                        "dropped the NAS message ({}) of an Initial UE Message from {enb}: {e}",
+                        nas_head(nas_pdu)
+                    ),
                 );
                 self.send_release_for_conn(&conn, Cause::Nas(3));
                 return;
@@ -339,7 +342,7 @@ impl Mme {
                 self.handle_detach_request(now, id, d);
             }
             NasMessage::Emm(EmmMessage::TrackingAreaUpdateRequest(t)) => {
-                self.handle_tau_request(now, conn, t, protected);
+                self.handle_tau_request(now, conn, t, protected, false);
             }
             other => {
                 self.count("nas_unexpected");
@@ -401,7 +404,10 @@ impl Mme {
             Ok(m) => m,
             Err(e) => {
                 self.count("nas_decode_errors");
-                self.note(imsi, format!("dropped an uplink NAS message: {e}"));
+                self.note(
+                    imsi,
+                    format!("dropped an uplink NAS message ({}): {e}", nas_head(bytes)),
+                );
                 return;
             }
         };
@@ -469,7 +475,7 @@ impl Mme {
             }
         }
         match plain {
-            NasMessage::Emm(m) => self.handle_emm(now, id, m),
+            NasMessage::Emm(m) => self.handle_emm(now, id, m, verified),
             NasMessage::Esm(m) => self.handle_esm(now, id, m),
             _ => {}
         }
@@ -482,7 +488,7 @@ impl Mme {
             .is_some_and(|s| s.ciphering == NasCiphering::Eea0)
     }
 
-    fn handle_emm(&mut self, now: Time, id: UeId, m: EmmMessage) {
+    fn handle_emm(&mut self, now: Time, id: UeId, m: EmmMessage, verified: bool) {
         match m {
             EmmMessage::IdentityResponse(r) => self.handle_identity_response(now, id, r),
             EmmMessage::AuthenticationResponse(r) => {
@@ -508,8 +514,7 @@ impl Mme {
                 let Some(conn) = self.ues.get(&id).and_then(|u| u.s1) else {
                     return;
                 };
-                self.drop_s1(id);
-                self.handle_tau_request(now, conn, t, None);
+                self.handle_tau_request(now, conn, t, None, verified);
             }
             EmmMessage::EmmStatus(s) => {
                 let imsi = self.ues.get(&id).and_then(|u| u.imsi_value());
@@ -587,8 +592,13 @@ impl Mme {
             e.ues.insert(id);
         }
         if let Some(u) = self.ues.get_mut(&id) {
-            u.s1 = Some(conn);
-            u.secured = false;
+            let same =
+                u.s1.is_some_and(|s| (s.enb, s.enb_ue_id) == (conn.enb, conn.enb_ue_id));
+            if !same {
+                // Secure exchange is per NAS signalling connection.
+                u.s1 = Some(conn);
+                u.secured = false;
+            }
         }
     }
 
@@ -1142,8 +1152,10 @@ impl Mme {
                 }
             ),
         );
-        self.stop_retx(id, TimerKind::T3450);
+        self.timers.stop_all(id);
         if let Some(u) = self.ues.get_mut(&id) {
+            u.retx.clear();
+            u.s6a_wait = None;
             u.emm = EmmState::Detaching(Detach {
                 ue_initiated: true,
                 switch_off: d.detach_type.switch_off,
@@ -1258,6 +1270,7 @@ impl Mme {
         conn: S1Conn,
         t: TrackingAreaUpdateRequest,
         protected: Option<crate::codec::nas::SecurityProtected>,
+        verified_on_connection: bool,
     ) {
         let id = self
             .find_by_identity(&t.old_guti)
@@ -1268,14 +1281,8 @@ impl Mme {
                 self.verify_initial(id, p)
             }
             (Some(id), None) => {
-                // A TAU on a connection that is already secured was verified
-                // by the uplink path.
-                let secured = self.ues.get(&id).is_some_and(|u| u.secured);
                 self.attach_conn(id, conn);
-                if let Some(u) = self.ues.get_mut(&id) {
-                    u.secured = secured;
-                }
-                secured
+                verified_on_connection
             }
             _ => false,
         };
@@ -1344,6 +1351,26 @@ impl Mme {
             self.send_ue_context_release(id, Cause::NAS_NORMAL_RELEASE);
         }
     }
+}
+
+/// What a NAS PDU that does not decode looks like: its message type when
+/// the header says, and its first octets.
+fn nas_head(b: &[u8]) -> String {
+    let name = match b {
+        [h, t, ..] if h & 0x0f == nas::PD_EMM && h >> 4 == 0 => {
+            EmmMessage::name_for_type(*t).unwrap_or("unknown EMM message")
+        }
+        [h, _, t, ..] if h & 0x0f == nas::PD_ESM => {
+            crate::codec::nas::EsmBody::name_for_type(*t).unwrap_or("unknown ESM message")
+        }
+        _ => "NAS",
+    };
+    let head = &b[..b.len().min(8)];
+    format!(
+        "{name}, {}{}",
+        crate::codec::hex(head),
+        if b.len() > 8 { "..." } else { "" }
+    )
 }
 
 /// PDN Connectivity Reject for the attach's PDN Connectivity Request.

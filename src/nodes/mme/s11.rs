@@ -263,7 +263,11 @@ impl Mme {
             Err(e) => {
                 self.count("gtp_decode_errors");
                 let gw = self.name(self.spec.gateway);
-                self.note(None, format!("dropped a GTPv2-C message from {gw}: {e}"));
+                let what = match bytes.get(1).map(|t| gtpv2c::message_name(*t)) {
+                    Some("") | None => "a GTPv2-C message".to_string(),
+                    Some(n) => format!("a {n}"),
+                };
+                self.note(None, format!("dropped {what} from {gw}: {e}"));
                 return;
             }
         };

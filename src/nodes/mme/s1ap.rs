@@ -352,9 +352,10 @@ impl Mme {
         let Some(sgw) = pdn.sgw_s1u else {
             return;
         };
-        // TS 33.401 7.2.6.2 / A.3: KeNB from KASME and the uplink NAS COUNT
+        // TS 33.401 A.3: KeNB = KDF(KASME, uplink NAS COUNT), with the COUNT
         // of the last uplink NAS message the MME accepted (here the Security
-        // Mode Complete or the ESM Information Response).
+        // Mode Complete, or the ESM Information Response when there was one),
+        // which the UE uses too when it derives KeNB at Attach Accept.
         let kenb = kdf::kenb(sec.kasme(), sec.uplink_count());
         let (ue_ul, ue_dl) = ue
             .subscription

@@ -204,7 +204,17 @@ impl Mme {
             Err(e) => {
                 self.count("diameter_decode_errors");
                 let hss = self.name(self.spec.hss);
-                self.note(None, format!("dropped a Diameter message from {hss}: {e}"));
+                let what = match bytes.get(4..8) {
+                    Some(&[flags, a, b, c]) => format!(
+                        "a Diameter {}",
+                        crate::codec::diameter::dict::command_short_name(
+                            u32::from_be_bytes([0, a, b, c]),
+                            flags & 0x80 != 0
+                        )
+                    ),
+                    _ => "a Diameter message".to_string(),
+                };
+                self.note(None, format!("dropped {what} from {hss}: {e}"));
                 return;
             }
         };

@@ -181,6 +181,8 @@ struct Bench {
     mme: Mme,
     now: Time,
     tx: VecDeque<Transmit>,
+    /// Everything the MME sent, in order.
+    history: Vec<Transmit>,
     notes: Vec<String>,
     hss_peer: DiameterPeer<()>,
     hss_mil: Milenage,
@@ -221,6 +223,7 @@ impl Bench {
             mme,
             now: Time::ZERO,
             tx: VecDeque::new(),
+            history: Vec::new(),
             notes: Vec::new(),
             hss_peer,
             hss_mil: milenage(K_HEX),
@@ -243,7 +246,10 @@ impl Bench {
         self.mme.handle(self.now, input);
         while let Some(o) = self.mme.poll_output() {
             match o {
-                Output::Transmit(t) => self.tx.push_back(t),
+                Output::Transmit(t) => {
+                    self.history.push(t.clone());
+                    self.tx.push_back(t);
+                }
                 Output::Event(NodeEvent::Note { text, .. }) => self.notes.push(text),
                 Output::Event(_) => {}
             }
@@ -1172,17 +1178,22 @@ fn mme_attaches_ue_and_opens_ims_pdn_with_checked_messages() {
     );
     assert_eq!(b.mme.counter("nas_bad_mac"), 0);
     b.assert_silent();
-}
-
-#[test]
-fn mme_tags_every_ue_message_with_the_imsi() {
-    let mut b = Bench::new(&default_topology(), UeOpts::default());
-    b.start();
-    b.s1_setup(plmn());
-    let ar = b.attach_request(EpsMobileIdentity::Imsi(IMSI.into()));
-    b.initial_ue(ar.encode());
-    let t = b.next();
-    assert_eq!(t.imsi, Some(1_010_000_000_001));
+    // Every message about the subscriber carries its IMSI: all UE-associated
+    // S1AP (stream 1), every S11 message, every S6a request but CER.
+    let about_ue = b.history.iter().filter(|t| match t.iface {
+        Iface::S1Mme => t.stream == 1,
+        Iface::S6a => dia::Message::decode(&t.bytes).unwrap().header.command != 257,
+        _ => true,
+    });
+    let mut n = 0;
+    for t in about_ue {
+        assert_eq!(t.imsi, Some(1_010_000_000_001), "{t:?}");
+        n += 1;
+    }
+    assert_eq!(
+        n, 10,
+        "AIR, Auth Req, SMC, ULR, CSR, ICS, MBR, CSR, E-RAB Setup, MBR"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1831,4 +1842,80 @@ fn mme_runs_in_the_simulator_and_starts_with_cer() {
         dia::Message::decode(&out[0].bytes).unwrap().header.command,
         257
     );
+}
+
+#[test]
+fn mme_retransmits_attach_accept_on_t3450_with_a_new_count() {
+    let mut b = Bench::new(&default_topology(), UeOpts::default());
+    b.start();
+    b.s1_setup(plmn());
+    let air = b.send_attach();
+    let auth = b.answer_air(&air);
+    b.ue_authenticate(&auth);
+    b.expect_smc();
+    let done = b.smc_complete();
+    b.uplink(done);
+    let ulr = dia::Ulr::from_message(&b.expect_s6a()).unwrap();
+    b.answer_ulr(&ulr, &[("internet", 9)]);
+    let (csr, _) = b.expect_csr();
+    b.answer_csr(&csr, Bench::dual_paa(2), None);
+    let (_, first) = b.expect_nas();
+    b.ics_response(5);
+    b.assert_silent();
+    b.advance_to(b.now + Duration::from_secs(6));
+    let (s1, again) = b.expect_nas();
+    assert!(matches!(s1, S1apMessage::DownlinkNasTransport(_)));
+    assert_eq!(again, first, "the same Attach Accept");
+    assert_eq!(
+        b.ue_sec.as_ref().unwrap().rx_count().unwrap().value(),
+        2,
+        "SMC 0, Accept 1, again 2"
+    );
+    assert_eq!(b.mme.counter("nas_retransmissions"), 1);
+    // The UE answers now: no more retransmissions, Modify Bearer goes.
+    let ac = b.attach_complete();
+    b.uplink(ac);
+    let (mbr, _) = b.expect_mbr();
+    b.answer_mbr(&mbr);
+    b.advance_to(b.now + Duration::from_secs(20));
+    b.tx.retain(|t| t.iface != Iface::S6a);
+    b.assert_silent();
+}
+
+#[test]
+fn mme_releases_connections_when_enb_repeats_s1_setup() {
+    let mut b = Bench::new(&default_topology(), UeOpts::default());
+    b.attach();
+    assert!(matches!(
+        b.s1_setup(plmn()),
+        S1apMessage::S1SetupResponse(_)
+    ));
+    assert!(b.noted("ran S1 Setup again: releasing its 1 UE connections"));
+    // The registered UE is idle now: its context and PDN stay.
+    assert_eq!(b.mme.emm_state(IMSI), Some("EMM-REGISTERED"));
+    assert_eq!(b.mme.active_pdns(IMSI).len(), 1);
+    // Its old S1 ids are gone.
+    b.uplink(vec![0x07, 0x60, 0x61]);
+    assert!(matches!(b.expect_s1ap(), S1apMessage::ErrorIndication(_)));
+}
+
+#[test]
+fn mme_notes_undecodable_gtp_and_diameter_by_name() {
+    let mut b = Bench::new(&default_topology(), UeOpts::default());
+    b.start();
+    b.recv(Iface::S11, GW, vec![0x48, 0x21, 0x00, 0x40, 0, 0, 0, 1]);
+    assert_eq!(b.mme.counter("gtp_decode_errors"), 1);
+    assert!(
+        b.noted("dropped a Create Session Response from gw1"),
+        "{:?}",
+        b.notes
+    );
+    b.recv(
+        Iface::S6a,
+        HSS,
+        vec![0x01, 0x00, 0x00, 0x40, 0x00, 0x00, 0x01, 0x3e, 0],
+    );
+    assert_eq!(b.mme.counter("diameter_decode_errors"), 1);
+    assert!(b.noted("dropped a Diameter AIA from hss1"), "{:?}", b.notes);
+    b.assert_silent();
 }
