@@ -217,14 +217,21 @@ pub enum EmmState {
 }
 
 impl EmmState {
-    /// The state name as TS 24.301 5.1.3.4 writes it.
+    /// The state name as TS 24.301 5.1.3.4.2 writes it: a common procedure
+    /// (identification, authentication, security mode) or an Attach Accept
+    /// waiting for Attach Complete (5.5.1.2.4) is EMM-COMMON-PROCEDURE-
+    /// INITIATED; waiting for the HSS or the gateway is still
+    /// EMM-DEREGISTERED.
     pub fn name(&self) -> &'static str {
         match self {
             Self::Deregistered => "EMM-DEREGISTERED",
-            Self::Attaching(a) if matches!(a.step, AttachStep::WaitComplete) => {
-                "EMM-DEREGISTERED (attach accepted)"
-            }
-            Self::Attaching(_) => "EMM-COMMON-PROCEDURE-INITIATED",
+            Self::Attaching(a) => match a.step {
+                AttachStep::WaitIdentity
+                | AttachStep::WaitAuthResponse { .. }
+                | AttachStep::WaitSmcComplete
+                | AttachStep::WaitComplete => "EMM-COMMON-PROCEDURE-INITIATED",
+                _ => "EMM-DEREGISTERED",
+            },
             Self::Registered => "EMM-REGISTERED",
             Self::Detaching(_) => "EMM-DEREGISTERED-INITIATED",
         }

@@ -170,7 +170,7 @@ impl Mme {
         let terminal = ue
             .imeisv
             .as_ref()
-            .filter(|d| d.len() == 16)
+            .filter(|d| d.len() == 16 && d.bytes().all(|b| b.is_ascii_digit()))
             .map(|d| TerminalInformation {
                 imei: Some(d[..14].to_string()),
                 software_version: Some(d[14..].to_string()),

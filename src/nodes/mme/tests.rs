@@ -1103,7 +1103,7 @@ fn mme_attaches_ue_and_opens_ims_pdn_with_checked_messages() {
     b.assert_silent();
     assert_eq!(
         b.mme.emm_state(IMSI),
-        Some("EMM-DEREGISTERED (attach accepted)")
+        Some("EMM-COMMON-PROCEDURE-INITIATED")
     );
     let ac = b.attach_complete();
     b.uplink(ac);
