@@ -9,9 +9,10 @@
 //! - [`context`]: eNB and UE contexts, typed EMM/attach/PDN states.
 //! - `s1ap.rs`: S1AP `handle_*`/`send_*` (S1 Setup, NAS transport, Initial
 //!   Context Setup, E-RAB Setup/Release, UE Context Release, errors).
-//! - `emm.rs`: the NAS entry point (integrity and replay checks of TS 24.301
-//!   4.4.4.3) and EMM procedures: attach, identification, authentication,
-//!   security mode control, detach.
+//! - `nas.rs`: the NAS entry point (integrity and replay checks of TS 24.301
+//!   4.4.4.3), protection and retransmission of downlink NAS.
+//! - `emm.rs`: EMM procedures: attach, identification, authentication,
+//!   security mode control, detach, tracking area update.
 //! - `esm.rs`: default bearers, UE-requested PDN connectivity and disconnect.
 //! - `s6a.rs`: AIR/ULR and their answers over [`DiameterPeer`].
 //! - `s11.rs`: Create Session, Modify Bearer, Delete Session over GTPv2-C
@@ -26,6 +27,7 @@
 pub mod context;
 mod emm;
 mod esm;
+mod nas;
 mod s11;
 mod s1ap;
 mod s6a;
