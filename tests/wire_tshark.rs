@@ -201,7 +201,7 @@ fn tshark_reads_our_encodings_of_every_protocol() {
         "diameter.cmd.code",
         "diameter.Experimental-Result-Code",
         "diameter.Server-Name",
-        "diameter.SIP-Authentication-Scheme",
+        "diameter.3GPP-SIP-Authentication-Scheme",
         "diameter.Public-Identity",
         "s1ap.gTP_TEID",
     ];
@@ -284,7 +284,7 @@ fn tshark_reads_our_encodings_of_every_protocol() {
     assert_eq!(col(&rows[4], "diameter.Server-Name"), SERVER_NAME);
     assert_eq!(col(&rows[5], "diameter.cmd.code"), "303");
     assert_eq!(
-        col(&rows[5], "diameter.SIP-Authentication-Scheme"),
+        col(&rows[5], "diameter.3GPP-SIP-Authentication-Scheme"),
         "Digest-AKAv1-MD5"
     );
     assert_eq!(
