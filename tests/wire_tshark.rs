@@ -85,7 +85,7 @@ fn create_session_response() -> Vec<u8> {
     let mut msg = gtpv2c::decode(&flow_bytes("gtpv2c_create_session_response")).unwrap();
     msg.seq = 0x00_4242;
     if let gtpv2c::Body::CreateSessionResponse(r) = &mut msg.body {
-        r.pco = Some(gtpv2c::Pco::from_bytes(answer_pco().encode()));
+        r.pco = Some(answer_pco());
     }
     msg.encode()
 }
