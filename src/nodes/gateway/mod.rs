@@ -73,6 +73,8 @@ pub struct Gateway {
     by_s1u: HashMap<Teid, BearerKey>,
     /// Default bearer of each UE address (SGi downlink).
     by_ue_addr: HashMap<IpAddr, BearerKey>,
+    /// Open PDN connections, all UEs together.
+    sessions: usize,
     teids: TeidAllocator,
     answered: ResponseCache,
     /// Our restart counter (TS 23.007 18; sent in Echo Response).
@@ -132,6 +134,7 @@ impl Gateway {
             by_imsi: HashMap::new(),
             by_s1u: HashMap::new(),
             by_ue_addr: HashMap::new(),
+            sessions: 0,
             teids: TeidAllocator::new(),
             answered: ResponseCache::default(),
             recovery: 1,
@@ -158,7 +161,7 @@ impl Gateway {
 
     /// Number of open PDN connections.
     pub fn session_count(&self) -> usize {
-        self.ues.values().map(|u| u.sessions.len()).sum()
+        self.sessions
     }
 
     /// Addresses of APN `apn` handed out now: (IPv4, IPv6), `None` for an

@@ -347,7 +347,8 @@ impl Gateway {
             )
         })?;
         // A session on the same default bearer is stale: the MME reuses
-        // the EBI only after it forgot the old one.
+        // the EBI only after it forgot the old one (e.g. a new attach). It
+        // goes before allocating, so its addresses can serve the new one.
         if let Some(t) = ue_teid
             && let Some(i) = self.ues.get(&t).and_then(|u| u.session_index(ebi))
         {
@@ -422,8 +423,13 @@ impl Gateway {
                 node: from,
                 teid: mme.teid,
             };
-            ue.imsi = imsi.or(ue.imsi);
             ue.sessions.push(session);
+            if ue.imsi.is_none()
+                && let Some(i) = imsi
+            {
+                ue.imsi = Some(i);
+                self.by_imsi.entry(i).or_insert(ue_teid);
+            }
         }
 
         let spec = &self.apns[apn_idx].spec;
@@ -472,8 +478,9 @@ impl Gateway {
             }
             a.pco
         });
+        self.sessions += 1;
         self.count("sessions_created");
-        self.set_counter("sessions_active", self.session_count() as u64);
+        self.set_counter("sessions_active", self.sessions as u64);
         Ok(CreateSessionResponse {
             cause: Some(Cause::new(g.cause)),
             sender_fteid: Some(self.fteid(InterfaceType::S11_SGW, ue_teid)),
@@ -557,7 +564,8 @@ impl Gateway {
                 self.by_imsi.remove(&i);
             }
         }
-        self.set_counter("sessions_active", self.session_count() as u64);
+        self.sessions = self.sessions.saturating_sub(1);
+        self.set_counter("sessions_active", self.sessions as u64);
         Some(s)
     }
 

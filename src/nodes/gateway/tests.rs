@@ -217,6 +217,29 @@ impl Harness {
         o
     }
 
+    /// The gateway's indexes agree with its UE contexts and pools.
+    fn check_bookkeeping(&self) {
+        let g = &self.gw;
+        let sessions: Vec<_> = g.ues.values().flat_map(|u| &u.sessions).collect();
+        assert_eq!(g.session_count(), sessions.len());
+        let bearers: usize = sessions.iter().map(|s| s.bearers.len()).sum();
+        assert_eq!(g.by_s1u.len(), bearers);
+        let addrs: usize = sessions.iter().map(|s| s.addresses().count()).sum();
+        assert_eq!(g.by_ue_addr.len(), addrs);
+        let in_pools: usize = g
+            .apns
+            .iter()
+            .map(|a| {
+                a.pools.v4.as_ref().map_or(0, |p| p.used())
+                    + a.pools.v6.as_ref().map_or(0, |p| p.used())
+            })
+            .sum();
+        assert_eq!(in_pools, addrs);
+        for (imsi, t) in &g.by_imsi {
+            assert_eq!(g.ues[t].imsi, Some(*imsi));
+        }
+    }
+
     fn next_seq(&mut self) -> u32 {
         self.seq += 1;
         self.seq
@@ -1156,4 +1179,114 @@ fn gateway_survives_mutated_messages() {
         let from = [MME, ENB, PCSCF][rnd() as usize % 3];
         h.input(iface, from, b);
     }
+    h.check_bookkeeping();
+}
+
+#[test]
+fn gateway_bookkeeping_holds_over_random_procedures() {
+    // Random Create / Modify / Delete Session for a few UEs and EBIs.
+    let mut h = Harness::new(&default_topo());
+    let mut x: u32 = 0x9e37_79b9;
+    let mut rnd = move || {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        x
+    };
+    let mut s11: std::collections::HashMap<u32, u32> = Default::default();
+    for _ in 0..600 {
+        let ue = rnd() % 6;
+        let imsi = format!("00101000000{ue:04}");
+        let ebi = 5 + (rnd() % 3) as u8;
+        let teid = s11.get(&ue).copied().unwrap_or(0);
+        match rnd() % 3 {
+            0 => {
+                let apn = ["internet", "ims"][rnd() as usize % 2];
+                let pdn = [PdnType::IPV4, PdnType::IPV6, PdnType::IPV4V6][rnd() as usize % 3];
+                let (_, r, _) = h.create(teid, csr(&imsi, apn, pdn, ebi, None, ue + 1));
+                if let Some(f) = r.sender_fteid {
+                    s11.insert(ue, f.teid);
+                } else if r.cause == Some(Cause::new(Cause::CONTEXT_NOT_FOUND)) {
+                    // Its last PDN connection was deleted: start again.
+                    s11.remove(&ue);
+                }
+            }
+            1 => {
+                let seq = h.next_seq();
+                h.s11(&Message::new(Some(teid), seq, mbr(ebi, rnd(), "127.0.0.2")));
+            }
+            _ => {
+                let seq = h.next_seq();
+                let del = DeleteSessionRequest {
+                    linked_ebi: Some(Ebi(ebi)),
+                    ..Default::default()
+                };
+                h.s11(&Message::new(Some(teid), seq, del));
+            }
+        }
+        h.check_bookkeeping();
+    }
+    assert!(h.gw.session_count() > 0);
+    assert!(h.gw.counter("sessions_deleted") > 20);
+    assert!(h.gw.counter("create_session_rejected") > 20);
+}
+
+#[test]
+fn gateway_runs_ims_pdn_and_sip_packet_under_sim() {
+    // The gateway hosted by the simulator; MME, eNB and P-CSCF are outside
+    // and talk through inject / the outbox, as the runtime would.
+    let t = default_topo();
+    let mut sim = crate::sim::Sim::new(t.latency);
+    sim.add(GW, Box::new(Gateway::new(GW, &t)));
+    let tx = |iface, bytes: Vec<u8>| Transmit {
+        iface,
+        to: GW,
+        bytes: Bytes::from(bytes),
+        stream: 0,
+        imsi: None,
+    };
+    let run = |sim: &mut crate::sim::Sim| {
+        let limit = sim.now() + Duration::from_secs(1);
+        sim.run_until_time(limit);
+        sim.drain_outbox()
+            .into_iter()
+            .map(|(from, t)| {
+                assert_eq!(from, GW);
+                t
+            })
+            .collect::<Vec<_>>()
+    };
+    let req = Message::new(
+        Some(0),
+        1,
+        csr(
+            IMSI1,
+            "ims",
+            PdnType::IPV4V6,
+            6,
+            Some(Pco::ims_request()),
+            0x99,
+        ),
+    );
+    sim.inject(sim.now(), MME, tx(Iface::S11, req.encode()));
+    let out = run(&mut sim);
+    assert_eq!(out.len(), 1);
+    let Body::CreateSessionResponse(r) = gtpv2c::decode(&out[0].bytes).unwrap().body else {
+        panic!()
+    };
+    assert_eq!(r.pco.unwrap().pcscf_ipv4(), [v4("10.46.0.1")]);
+    let s11 = r.sender_fteid.unwrap().teid;
+    let s1u = r.bearer_contexts[0].s1u_sgw_fteid.unwrap().teid;
+    let m = Message::new(Some(s11), 2, mbr(6, 0x2002, "127.0.0.2"));
+    sim.inject(sim.now(), MME, tx(Iface::S11, m.encode()));
+    assert_eq!(run(&mut sim).len(), 1);
+    sim.inject(
+        sim.now(),
+        ENB,
+        tx(Iface::S1U, gtpu::Message::g_pdu(s1u, sip_syn()).encode()),
+    );
+    let out = run(&mut sim);
+    assert_eq!((out[0].iface, out[0].to), (Iface::SGi, PCSCF));
+    assert_eq!(out[0].bytes.to_vec(), sip_syn());
+    assert_eq!(sim.next_due(), None, "the gateway sets no timer");
 }
