@@ -43,10 +43,10 @@ pub trait Node: Send {
 pub fn build(id: NodeId, topo: &crate::topology::Topology) -> Option<Box<dyn Node>> {
     use crate::topology::NodeKind;
     match &topo.node(id)?.kind {
+        NodeKind::Gateway(_) => Some(Box::new(gateway::Gateway::new(id, topo))),
         NodeKind::Ue(_)
         | NodeKind::Enb(_)
         | NodeKind::Mme(_)
-        | NodeKind::Gateway(_)
         | NodeKind::Hss(_)
         | NodeKind::Pcscf(_)
         | NodeKind::Icscf(_)
