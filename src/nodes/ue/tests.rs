@@ -1221,3 +1221,319 @@ fn ue_answers_unknown_esm_messages_with_esm_status() {
     };
     assert_eq!(s.esm_cause, EsmCause::MessageTypeNonExistent);
 }
+
+// ---------------------------------------------------------------------------
+// End to end: UE + eNB in a Sim with a fake MME
+// ---------------------------------------------------------------------------
+
+mod end_to_end {
+    use super::*;
+    use crate::codec::gtpu;
+    use crate::codec::s1ap::{
+        Ambr, Arp, DownlinkNasTransport, EnbUeS1apId, ErabQos, ErabSetupRequest, ErabToSetup,
+        InitialContextSetupRequest, MmeUeS1apId, S1SetupResponse, S1apMessage, ServedGummei,
+        TransportAddress, UeSecurityCapabilities,
+    };
+    use crate::events::event::Event;
+    use crate::nodes::enb::Enb;
+    use crate::sim::Sim;
+
+    const MME_UE: MmeUeS1apId = MmeUeS1apId(1);
+
+    /// An MME that knows just enough: it answers S1 Setup, authenticates,
+    /// secures, attaches with Initial Context Setup and opens every further
+    /// PDN with E-RAB Setup (again for each retransmission).
+    struct FakeMme {
+        net: Net,
+        enb_ue: EnbUeS1apId,
+        out: VecDeque<Output>,
+    }
+
+    impl FakeMme {
+        fn new() -> Self {
+            Self {
+                net: Net::new(KEY, USIM_SQN + 1),
+                enb_ue: EnbUeS1apId(0),
+                out: VecDeque::new(),
+            }
+        }
+
+        fn send(&mut self, m: &S1apMessage) {
+            self.out.push_back(Output::Transmit(Transmit {
+                iface: Iface::S1Mme,
+                to: ENB,
+                bytes: Bytes::from(m.encode().unwrap()),
+                stream: 1,
+                imsi: None,
+            }));
+        }
+
+        fn dl_nas(&mut self, nas: Vec<u8>) {
+            let m = S1apMessage::DownlinkNasTransport(DownlinkNasTransport {
+                mme_ue_id: MME_UE,
+                enb_ue_id: self.enb_ue,
+                nas_pdu: nas,
+            });
+            self.send(&m);
+        }
+
+        fn erab(id: u8, qci: u8, teid: u32, nas: Vec<u8>) -> ErabToSetup {
+            ErabToSetup {
+                erab_id: id,
+                qos: ErabQos {
+                    qci,
+                    arp: Arp {
+                        priority_level: 1,
+                        may_pre_empt: false,
+                        pre_emptable: false,
+                    },
+                    gbr: None,
+                },
+                transport: TransportAddress::from(Ipv4Addr::new(127, 0, 0, 3)),
+                teid,
+                nas_pdu: Some(nas),
+            }
+        }
+
+        fn handle_nas(&mut self, nas: &[u8]) {
+            match self.net.open(nas).1 {
+                NasMessage::Emm(EmmMessage::AttachRequest(_)) => {
+                    let a = self.net.auth_request();
+                    self.dl_nas(a);
+                }
+                NasMessage::Emm(EmmMessage::AuthenticationResponse(_)) => {
+                    let smc = self.net.smc();
+                    self.dl_nas(smc);
+                }
+                NasMessage::Emm(EmmMessage::SecurityModeComplete(_)) => {
+                    let accept = self.net.protect(&attach_accept(internet_bearer()));
+                    let kasme = self.net.vector.as_ref().unwrap().kasme.clone();
+                    let kenb = crate::crypto::kdf::kenb(&kasme, 0);
+                    let m = S1apMessage::InitialContextSetupRequest(InitialContextSetupRequest {
+                        mme_ue_id: MME_UE,
+                        enb_ue_id: self.enb_ue,
+                        ue_ambr: Ambr {
+                            dl: 1_000_000_000,
+                            ul: 500_000_000,
+                        },
+                        erabs: vec![Self::erab(5, 9, 0x1001, accept)],
+                        security_capabilities: UeSecurityCapabilities {
+                            eea: 0xC000,
+                            eia: 0xC000,
+                        },
+                        security_key: *kenb.as_bytes(),
+                        ue_radio_capability: None,
+                    });
+                    self.send(&m);
+                }
+                NasMessage::Esm(m) if matches!(m.body, EsmBody::PdnConnectivityRequest(_)) => {
+                    let nas = self.net.protect(&NasMessage::Esm(ims_bearer(m.pti)));
+                    let r = S1apMessage::ErabSetupRequest(ErabSetupRequest {
+                        mme_ue_id: MME_UE,
+                        enb_ue_id: self.enb_ue,
+                        ue_ambr: None,
+                        erabs: vec![Self::erab(6, 5, 0x1002, nas)],
+                    });
+                    self.send(&r);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    impl Node for FakeMme {
+        fn handle(&mut self, _now: Time, input: Input) {
+            let Input::Receive { bytes, .. } = input else {
+                return;
+            };
+            match S1apMessage::decode(&bytes).unwrap() {
+                S1apMessage::S1SetupRequest(_) => {
+                    self.send(&S1apMessage::S1SetupResponse(S1SetupResponse {
+                        mme_name: Some("mme01".into()),
+                        served_gummeis: vec![ServedGummei {
+                            plmns: vec![plmn()],
+                            group_ids: vec![1],
+                            codes: vec![1],
+                        }],
+                        relative_capacity: 255,
+                    }));
+                }
+                S1apMessage::InitialUeMessage(m) => {
+                    self.enb_ue = m.enb_ue_id;
+                    self.handle_nas(&m.nas_pdu);
+                }
+                S1apMessage::UplinkNasTransport(m) => self.handle_nas(&m.nas_pdu),
+                _ => {}
+            }
+        }
+
+        fn poll_output(&mut self) -> Option<Output> {
+            self.out.pop_front()
+        }
+
+        fn poll_timeout(&self) -> Option<Time> {
+            None
+        }
+    }
+
+    fn sim(topo: &Topology) -> Sim {
+        let mut sim = Sim::new(Duration::from_millis(1));
+        sim.add(UE, Box::new(Ue::new(UE, topo)));
+        sim.add(ENB, Box::new(Enb::new(ENB, topo)));
+        sim.add(MME, Box::new(FakeMme::new()));
+        sim.schedule(Time::from_millis(100), UE, Command::Ue(UeCommand::Attach));
+        sim
+    }
+
+    fn last_status(events: &[Event]) -> UeStatus {
+        events
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Event::Node {
+                    node: UE,
+                    event: NodeEvent::Ue(s),
+                    ..
+                } => Some(s.clone()),
+                _ => None,
+            })
+            .expect("the UE published a status")
+    }
+
+    /// S1AP message names on S1-MME, in order.
+    fn s1ap_ladder(events: &[Event]) -> Vec<&'static str> {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Message(m) if m.iface == Iface::S1Mme => {
+                    Some(S1apMessage::decode(&m.bytes).unwrap().name())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ue_and_enb_attach_and_open_ims_through_a_fake_mme() {
+        let topo = topology();
+        let mut sim = sim(&topo);
+        sim.run_until_time(Time::from_secs(1));
+        let events = sim.drain_events();
+        assert_eq!(
+            s1ap_ladder(&events),
+            [
+                "S1SetupRequest",
+                "S1SetupResponse",
+                "InitialUEMessage",
+                "DownlinkNASTransport",
+                "UplinkNASTransport",
+                "DownlinkNASTransport",
+                "UplinkNASTransport",
+                "InitialContextSetupRequest",
+                "InitialContextSetupResponse",
+                "UplinkNASTransport",
+                "UplinkNASTransport",
+                "E-RABSetupRequest",
+                "E-RABSetupResponse",
+                "UplinkNASTransport",
+            ]
+        );
+        let s = last_status(&events);
+        assert_eq!(s.emm, "EMM-REGISTERED");
+        assert_eq!(s.outcome, Outcome::Reached);
+        assert_eq!(s.pdns.len(), 2);
+        assert_eq!(
+            s.pdns[1].pcscf,
+            [v4(10, 46, 0, 1), IpAddr::V6("fd00:46::1".parse().unwrap())]
+        );
+
+        // The eNB's downlink TEID of E-RAB 5, from its ICS response.
+        let teid = events
+            .iter()
+            .find_map(|e| match e {
+                Event::Message(m) if m.iface == Iface::S1Mme => {
+                    match S1apMessage::decode(&m.bytes).unwrap() {
+                        S1apMessage::InitialContextSetupResponse(r) => Some(r.setup[0].teid),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            })
+            .unwrap();
+
+        // Uplink: the UE's packet leaves the eNB in the SGW's tunnel.
+        sim.inject(
+            UE,
+            Transmit {
+                iface: Iface::Uu,
+                to: ENB,
+                bytes: UuFrame::Data {
+                    ebi: 5,
+                    packet: Bytes::from_static(&[0x45, 0, 0, 1]),
+                }
+                .encode(),
+                stream: 0,
+                imsi: None,
+            },
+        );
+        sim.run_until_time(Time::from_secs(2));
+        let out = sim.drain_outbox();
+        assert_eq!((out[0].iface, out[0].to), (Iface::S1U, GW));
+        let g = gtpu::decode(&out[0].bytes).unwrap();
+        assert_eq!(g.teid, 0x1001);
+        assert_eq!(g.body, gtpu::Body::GPdu(vec![0x45, 0, 0, 1]));
+
+        // Downlink: a G-PDU on the eNB's TEID reaches the UE on bearer 5.
+        sim.inject(
+            GW,
+            Transmit {
+                iface: Iface::S1U,
+                to: ENB,
+                bytes: Bytes::from(gtpu::Message::g_pdu(teid, vec![0x45, 1]).encode()),
+                stream: 0,
+                imsi: None,
+            },
+        );
+        sim.run_until_time(Time::from_secs(3));
+        let events = sim.drain_events();
+        assert!(events.iter().any(|e| matches!(
+            e,
+            Event::Node {
+                node: UE,
+                event: NodeEvent::Counter {
+                    name: "ue_packets_received",
+                    value: 1
+                },
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn ue_gives_up_on_ims_when_the_enb_refuses_a_second_bearer() {
+        let mut topo = topology();
+        if let NodeKind::Enb(e) = &mut topo.nodes[ENB.0 as usize].kind {
+            e.refuse_second_bearer = true;
+        }
+        let mut sim = sim(&topo);
+        sim.run_until_time(Time::from_secs(120));
+        let events = sim.drain_events();
+        let s = last_status(&events);
+        assert_eq!(s.emm, "EMM-REGISTERED");
+        assert_eq!(s.pdns.len(), 1, "only internet");
+        assert_eq!(
+            s.outcome,
+            Outcome::Failed(
+                "no answer to PDN Connectivity Request for ims after 5 tries (T3482)".into()
+            )
+        );
+        let refusals = events
+            .iter()
+            .filter(|e| {
+                matches!(e, Event::Node { node: ENB, event: NodeEvent::Note { text, .. }, .. }
+                if text.starts_with("E-RAB Setup for E-RAB 6 (QCI 5) refused"))
+            })
+            .count();
+        assert_eq!(refusals, 5, "one per PDN Connectivity Request");
+    }
+}
