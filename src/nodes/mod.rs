@@ -44,9 +44,9 @@ pub fn build(id: NodeId, topo: &crate::topology::Topology) -> Option<Box<dyn Nod
     use crate::topology::NodeKind;
     match &topo.node(id)?.kind {
         NodeKind::Gateway(_) => Some(Box::new(gateway::Gateway::new(id, topo))),
-        NodeKind::Ue(_)
-        | NodeKind::Enb(_)
-        | NodeKind::Mme(_)
+        NodeKind::Enb(_) => Some(Box::new(enb::Enb::new(id, topo))),
+        NodeKind::Ue(_) => Some(Box::new(ue::Ue::new(id, topo))),
+        NodeKind::Mme(_)
         | NodeKind::Hss(_)
         | NodeKind::Pcscf(_)
         | NodeKind::Icscf(_)
