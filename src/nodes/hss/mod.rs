@@ -14,6 +14,11 @@
 //! Cx clients are refused at CER with DIAMETER_NO_COMMON_APPLICATION (the
 //! HSS advertises no Cx application yet) so that a CSCF learns it plainly.
 //!
+//! Counters: `cer`, `air`, `ula` (ULRs answered), `pur`, `resync`,
+//! `resync_bad_mac`, `unknown_user`, `sqn_exhausted`, `decode_errors`,
+//! `unsupported`, `before_cer`, `unexpected_answers`, `store_errors`,
+//! `wrong_interface`.
+//!
 //! Everything is deterministic: RANDs come from ChaCha20 seeded with the
 //! topology seed mixed with the node id. The same seed gives the same RANDs
 //! after a restart (the SQNs, and so AUTN and KASME, differ).

@@ -369,7 +369,7 @@ impl Hss {
     /// ULR -> ULA (TS 29.272 5.2.1.1.3): stores the MME, answers with the
     /// subscription unless the MME asked to skip it.
     pub(super) fn handle_ulr(&mut self, iface: Iface, from: NodeId, msg: &Message) {
-        self.bump("ulr");
+        self.bump("ula");
         let Some(ulr) = self.decode_request(iface, from, msg, ULR_REQUIRED, Ulr::from_message)
         else {
             return;
@@ -834,7 +834,7 @@ mod tests {
                 "epc.mnc001.mcc001.3gppnetwork.org".into()
             ))
         );
-        assert_eq!(hss.counter("ulr"), 1);
+        assert_eq!(hss.counter("ula"), 1);
     }
 
     #[test]
