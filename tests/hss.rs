@@ -462,3 +462,45 @@ fn hss_cli_reports_bad_input_and_unknown_imsi() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--db FILE is required"));
 }
+
+#[test]
+fn hss_never_panics_on_arbitrary_s6a_bytes() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let db = TempPath::new("fuzz");
+    let hss = std::cell::RefCell::new(start(&topology(&db.0, 32)).0);
+    // Raw bytes, and bytes behind a plausible S6a request header.
+    let raw = proptest::collection::vec(any::<u8>(), 0..300);
+    let framed =
+        (any::<u16>(), proptest::collection::vec(any::<u8>(), 0..300)).prop_map(|(cmd, body)| {
+            let len = 20 + body.len();
+            let mut m = vec![
+                1,
+                (len >> 16) as u8,
+                (len >> 8) as u8,
+                len as u8,
+                0xc0,
+                0x00,
+            ];
+            m.extend_from_slice(&[(cmd >> 8) as u8, cmd as u8]);
+            m.extend_from_slice(&16777251u32.to_be_bytes());
+            m.extend_from_slice(&[0, 0, 0, 1, 0, 0, 0, 1]);
+            m.extend_from_slice(&body);
+            m
+        });
+    let mut runner = TestRunner::new(Config {
+        cases: 2000,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&prop_oneof![raw, framed], |bytes| {
+            let outs = receive(&mut hss.borrow_mut(), bytes);
+            // Whatever it answers decodes.
+            for b in sent(&outs) {
+                prop_assert!(volte_sim::codec::diameter::decode(&b).is_ok());
+            }
+            Ok(())
+        })
+        .unwrap();
+}

@@ -969,6 +969,12 @@ mod tests {
     }
 
     #[test]
+    fn eutran_amf_sets_the_separation_bit() {
+        assert_eq!(eutran_amf(Amf::new([0x00, 0x01])), Amf::new([0x80, 0x01]));
+        assert_eq!(eutran_amf(Amf::new([0xb9, 0xb9])), Amf::new([0xb9, 0xb9]));
+    }
+
+    #[test]
     fn hss_rands_repeat_for_the_same_seed() {
         let run = || {
             let (mut hss, _) = connected(None);

@@ -859,6 +859,25 @@ mod tests {
     }
 
     #[test]
+    fn store_refuses_newer_schema_and_missing_file() {
+        let db = super::super::testing::TempDb::new("schema");
+        assert!(matches!(
+            Store::open_existing(&db.0).unwrap_err(),
+            StoreError::NoDatabase(_)
+        ));
+        {
+            let s = Store::open(&db.0).unwrap();
+            assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+            s.conn.pragma_update(None, "user_version", 99).unwrap();
+        }
+        let e = Store::open_existing(&db.0).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "database schema version 99 is newer than this volte-sim understands (1)"
+        );
+    }
+
+    #[test]
     fn store_creates_schema_at_current_version() {
         let s = Store::in_memory().unwrap();
         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
