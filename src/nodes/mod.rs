@@ -46,8 +46,8 @@ pub fn build(id: NodeId, topo: &crate::topology::Topology) -> Option<Box<dyn Nod
         NodeKind::Gateway(_) => Some(Box::new(gateway::Gateway::new(id, topo))),
         NodeKind::Enb(_) => Some(Box::new(enb::Enb::new(id, topo))),
         NodeKind::Ue(_) => Some(Box::new(ue::Ue::new(id, topo))),
+        NodeKind::Hss(_) => Some(Box::new(hss::Hss::new(id, topo))),
         NodeKind::Mme(_)
-        | NodeKind::Hss(_)
         | NodeKind::Pcscf(_)
         | NodeKind::Icscf(_)
         | NodeKind::Scscf(_) => None,
