@@ -10,6 +10,7 @@
 //! - [`crypto`]: Milenage, the TS 33.401 key derivations, 128-EIA2/EEA2.
 //! - [`nodes`]: the network functions as sans-IO state machines.
 //! - [`sim`]: the deterministic driver (virtual clock) the tests run on.
+//! - [`runtime`]: tokio actors that drive the nodes in real time.
 //! - [`events`]: the event stream and its sinks (ladder, pcap, JSON).
 //! - [`cli`]: the command-line front end.
 #![warn(missing_docs)]
@@ -19,5 +20,7 @@ pub mod codec;
 pub mod crypto;
 pub mod events;
 pub mod nodes;
+pub mod run;
+pub mod runtime;
 pub mod sim;
 pub mod topology;

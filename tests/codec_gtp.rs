@@ -72,7 +72,7 @@ fn flat_ies(bytes: &[u8]) -> Vec<Ie> {
 
 /// The TS 24.008 10.5.6.3 PCO value, minimally: (container id, contents).
 fn pco_containers(pco: &Pco) -> Vec<(u16, Vec<u8>)> {
-    let b = pco.bytes();
+    let b = pco.encode();
     assert_eq!(b[0] & 0x80, 0x80, "PCO extension bit");
     let mut out = Vec::new();
     let mut i = 1;
@@ -455,9 +455,7 @@ fn sample_csr() -> CreateSessionRequest {
             downlink: 100_000,
         }),
         linked_ebi: None,
-        pco: Some(Pco::from_bytes(vec![
-            0x80, 0x00, 0x0c, 0x00, 0x00, 0x01, 0x00,
-        ])),
+        pco: Some(Pco::decode(&[0x80, 0x00, 0x0c, 0x00, 0x00, 0x01, 0x00]).unwrap()),
         bearer_contexts: vec![BearerContextToBeCreated {
             ebi: Some(Ebi(6)),
             bearer_qos: Some(BearerQos {
@@ -495,7 +493,7 @@ fn sample_csresp() -> CreateSessionResponse {
             uplink: 100_000,
             downlink: 100_000,
         }),
-        pco: Some(Pco::from_bytes(vec![0x80, 0x00, 0x0c, 0x04, 10, 46, 0, 1])),
+        pco: Some(Pco::decode(&[0x80, 0x00, 0x0c, 0x04, 10, 46, 0, 1]).unwrap()),
         bearer_contexts: vec![BearerContextCreated {
             ebi: Some(Ebi(6)),
             cause: Some(Cause::new(16)),

@@ -2,6 +2,7 @@
 //! returns the process exit code.
 
 pub mod decode;
+pub mod hss;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -20,6 +21,8 @@ pub struct Cli {
 pub enum Command {
     /// Decode one message (hex, or a file) into a readable tree.
     Decode(decode::DecodeArgs),
+    /// Manage the HSS subscriber database.
+    Hss(hss::HssArgs),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -27,5 +30,6 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Decode(args) => decode::run(&args),
+        Command::Hss(args) => hss::run(&args),
     }
 }

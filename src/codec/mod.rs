@@ -11,6 +11,7 @@
 //! by all of them.
 
 pub mod diameter;
+pub mod display;
 pub mod gtpu;
 pub mod gtpv2c;
 pub mod nas;

@@ -37,3 +37,19 @@ pub trait Node: Send {
     /// When the node next wants `Input::Timeout`, if ever.
     fn poll_timeout(&self) -> Option<Time>;
 }
+
+/// Builds the core of node `id` of `topo`; `None` for kinds that have no
+/// implementation yet.
+pub fn build(id: NodeId, topo: &crate::topology::Topology) -> Option<Box<dyn Node>> {
+    use crate::topology::NodeKind;
+    match &topo.node(id)?.kind {
+        NodeKind::Gateway(_) => Some(Box::new(gateway::Gateway::new(id, topo))),
+        NodeKind::Enb(_) => Some(Box::new(enb::Enb::new(id, topo))),
+        NodeKind::Ue(_) => Some(Box::new(ue::Ue::new(id, topo))),
+        NodeKind::Hss(_) => Some(Box::new(hss::Hss::new(id, topo))),
+        NodeKind::Mme(_)
+        | NodeKind::Pcscf(_)
+        | NodeKind::Icscf(_)
+        | NodeKind::Scscf(_) => None,
+    }
+}

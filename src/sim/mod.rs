@@ -10,6 +10,8 @@ use crate::events::event::{Event, MessageEvent};
 use crate::nodes::{Command, Input, Node, NodeId, Output, Time, Transmit};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+pub mod scenario;
+
 use std::time::Duration;
 
 /// What the queue holds.
@@ -57,8 +59,9 @@ pub struct Sim {
     now: Time,
     seq: u64,
     latency: Duration,
-    /// Messages for nodes this simulator does not host (the runtime forwards them).
-    outbox: Vec<Transmit>,
+    /// Messages for nodes this simulator does not host (the runtime forwards
+    /// them), with their sender.
+    outbox: Vec<(NodeId, Transmit)>,
     /// Message and node events since the last `drain_events`.
     events: Vec<Event>,
     record: bool,
@@ -84,6 +87,11 @@ impl Sim {
     /// Stops (or restarts) collecting events, e.g. for benchmarks.
     pub fn set_recording(&mut self, on: bool) {
         self.record = on;
+    }
+
+    /// The per-hop latency.
+    pub fn latency(&self) -> Duration {
+        self.latency
     }
 
     /// Hosts `node` as `id`.
@@ -131,13 +139,15 @@ impl Sim {
         self.push(at, Pending::Command(node, cmd));
     }
 
-    /// Delivers bytes that came from outside (e.g. a real socket) to a hosted node now.
-    pub fn inject(&mut self, from: NodeId, tx: Transmit) {
-        self.push(self.now, Pending::Deliver(tx, from));
+    /// Delivers bytes that came from outside (another simulator, a real
+    /// socket) to a hosted node at `at` (not before now).
+    pub fn inject(&mut self, at: Time, from: NodeId, tx: Transmit) {
+        let at = at.max(self.now);
+        self.push(at, Pending::Deliver(tx, from));
     }
 
-    /// Takes the messages addressed to nodes not hosted here.
-    pub fn drain_outbox(&mut self) -> Vec<Transmit> {
+    /// Takes the messages addressed to nodes not hosted here, with their senders.
+    pub fn drain_outbox(&mut self) -> Vec<(NodeId, Transmit)> {
         std::mem::take(&mut self.outbox)
     }
 
@@ -187,7 +197,7 @@ impl Sim {
                         let at = now + self.latency;
                         self.push(at, Pending::Deliver(tx, id));
                     } else {
-                        self.outbox.push(tx);
+                        self.outbox.push((id, tx));
                     }
                 }
                 Output::Event(event) => {
@@ -379,7 +389,8 @@ mod tests {
         assert!(sim.run_until(Time::from_secs(10), |s| !s.outbox.is_empty()));
         let out = sim.drain_outbox();
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].to, NodeId(7));
+        assert_eq!(out[0].0, NodeId(0));
+        assert_eq!(out[0].1.to, NodeId(7));
         assert_eq!(sim.now(), Time::from_secs(5));
     }
 }

@@ -1599,41 +1599,19 @@ impl fmt::Display for Indication {
 // ---------------------------------------------------------------------------
 // PCO
 
-/// Protocol Configuration Options (TS 29.274 8.13): the value is the TS 24.008
-/// 10.5.6.3 PCO value (configuration protocol octet, then containers), kept
-/// as raw octets here. [`Pco::decode`], [`Pco::encode`] and [`Pco::bytes`]
-/// are the whole interface, so a typed PCO can take this type's place.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Pco(Vec<u8>);
-
-impl Pco {
-    /// Wraps the PCO value octets.
-    pub fn from_bytes(bytes: impl Into<Vec<u8>>) -> Self {
-        Self(bytes.into())
-    }
-
-    /// Takes the PCO value octets (never fails for the raw form).
-    pub fn decode(bytes: &[u8]) -> Result<Self, DecodeError> {
-        Ok(Self(bytes.to_vec()))
-    }
-
-    /// The PCO value octets.
-    pub fn encode(&self) -> Vec<u8> {
-        self.0.clone()
-    }
-
-    /// The PCO value octets, borrowed.
-    pub fn bytes(&self) -> &[u8] {
-        &self.0
-    }
-}
+/// Protocol Configuration Options (TS 29.274 8.13): the IE's value is the
+/// TS 24.008 10.5.6.3 PCO value (configuration protocol octet, then
+/// containers), so the IE carries the NAS codec's typed [`Pco`]. A value that
+/// does not decode as a PCO (truncated container...) is kept as a raw IE in
+/// the message's `other` list, so the received bytes still re-encode.
+pub use crate::codec::nas::pco::Pco;
 
 impl IeValue for Pco {
     fn decode_value(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        Self::decode(r.rest())
+        <Self as crate::codec::nas::ie::IeValue>::decode_value(r)
     }
     fn encode_value(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self.bytes());
+        self.encode_into(out);
     }
 }
 
@@ -1774,6 +1752,21 @@ mod tests {
             Indication::default().with(Indication::CCRSI).octets,
             [0, 0, 1]
         );
+    }
+
+    #[test]
+    fn pco_ie_value_is_the_nas_pco() {
+        let b = roundtrip(&Pco::ims_request());
+        assert_eq!(b, parse_hex("80000c00000100000d00000300000200").unwrap());
+        let p = Pco::decode_value(&mut Reader::new(
+            PROTO,
+            &[0x80, 0x00, 0x0c, 0x04, 10, 46, 0, 1],
+        ))
+        .unwrap();
+        assert_eq!(p.pcscf_ipv4(), [Ipv4Addr::new(10, 46, 0, 1)]);
+        // Truncated container: an error here, so the message keeps the raw IE.
+        assert!(Pco::decode_value(&mut Reader::new(PROTO, &[0x80, 0x00, 0x0c, 0x05, 1])).is_err());
+        assert!(Pco::decode_value(&mut Reader::new(PROTO, &[])).is_err());
     }
 
     #[test]

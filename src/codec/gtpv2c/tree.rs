@@ -5,12 +5,11 @@
 use super::header::Header;
 use super::ie::{
     Ambr, Apn, ApnRestriction, BearerQos, Cause, ChargingCharacteristics, ChargingId, Ebi, Fteid,
-    IeValue, Imsi, Indication, Mei, Msisdn, PROTO, Paa, PdnType, Plmn, RatType, RawIe, Recovery,
-    SelectionMode, Uli, ie_name, is_grouped, types,
+    IeValue, Imsi, Indication, Mei, Msisdn, PROTO, Paa, Pco, PdnType, Plmn, RatType, RawIe,
+    Recovery, SelectionMode, Uli, ie_name, is_grouped, types,
 };
 use super::{Message, message_name};
 use crate::codec::{DecodeError, Field, Reader, hex};
-use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// Grouped IEs nest at most this deep in the tree; deeper values show as hex.
 const MAX_DEPTH: usize = 4;
@@ -171,7 +170,7 @@ fn render_value(t: u8, b: &[u8], v0: usize, depth: usize) -> (String, Vec<Field>
         types::PAA => paa_fields(b, v0),
         types::BEARER_QOS => qos_fields(b, v0),
         types::ULI => uli_fields(b, v0),
-        types::PCO => (format!("{} octets", b.len()), pco_fields(b, v0)),
+        types::PCO => pco_fields(b, v0),
         t if is_grouped(t) => grouped_fields(b, v0, depth),
         _ => (hex(b), Vec::new()),
     }
@@ -369,64 +368,16 @@ fn raw(kids: &mut Vec<Field>, o: &mut usize, name: &str, part: Option<&[u8]>) {
     }
 }
 
-/// Name of a PCO protocol or container ID (TS 24.008 Table 10.5.154).
-fn pco_container_name(id: u16) -> &'static str {
-    match id {
-        0x0001 => "P-CSCF IPv6 Address",
-        0x0002 => "IM CN Subsystem Signaling Flag",
-        0x0003 => "DNS Server IPv6 Address",
-        0x0005 => "Bearer Control Mode",
-        0x000a => "IP address allocation via NAS signalling",
-        0x000c => "P-CSCF IPv4 Address",
-        0x000d => "DNS Server IPv4 Address",
-        0x0010 => "IPv4 Link MTU",
-        0x8021 => "IPCP",
-        0xc021 => "LCP",
-        0xc023 => "PAP",
-        0xc223 => "CHAP",
-        _ => "container",
+/// The TS 24.008 10.5.6.3 PCO value, shown by the NAS PCO codec (the same
+/// tree as in a NAS message).
+fn pco_fields(b: &[u8], v0: usize) -> (String, Vec<Field>) {
+    match typed::<Pco>(b) {
+        Ok(p) => (
+            <Pco as crate::codec::nas::ie::IeValue>::describe(&p),
+            p.fields(v0),
+        ),
+        Err(e) => (malformed(&e, b), Vec::new()),
     }
-}
-
-/// The TS 24.008 10.5.6.3 PCO value: configuration protocol octet, then
-/// (id, length, contents) containers.
-fn pco_fields(b: &[u8], v0: usize) -> Vec<Field> {
-    let mut kids = Vec::new();
-    let Some(first) = b.first() else {
-        return kids;
-    };
-    kids.push(Field::new("Configuration Protocol", first & 0x07).at(v0, v0 + 1));
-    let mut o = 1;
-    while o < b.len() {
-        let Some(head) = b.get(o..o + 3) else {
-            kids.push(Field::new("Truncated container", hex(&b[o..])).at(v0 + o, v0 + b.len()));
-            break;
-        };
-        let id = u16::from_be_bytes([head[0], head[1]]);
-        let len = usize::from(head[2]);
-        let Some(content) = b.get(o + 3..o + 3 + len) else {
-            kids.push(Field::new("Truncated container", hex(&b[o..])).at(v0 + o, v0 + b.len()));
-            break;
-        };
-        let value = match (id, content.len()) {
-            (0x000c | 0x000d, 4) => {
-                Ipv4Addr::from([content[0], content[1], content[2], content[3]]).to_string()
-            }
-            (0x0001 | 0x0003, 16) => {
-                let mut a = [0u8; 16];
-                a.copy_from_slice(content);
-                Ipv6Addr::from(a).to_string()
-            }
-            (_, 0) => "(no contents)".to_string(),
-            _ => hex(content),
-        };
-        kids.push(
-            Field::new(format!("{} (0x{id:04x})", pco_container_name(id)), value)
-                .at(v0 + o, v0 + o + 3 + len),
-        );
-        o += 3 + len;
-    }
-    kids
 }
 
 #[cfg(test)]
@@ -451,6 +402,24 @@ mod tests {
         assert_eq!(teid.span, Some((26, 30)));
         assert_eq!(&b[26..30], &[0, 0, 0x20, 0x02]);
         assert_eq!(t.find("IPv4").unwrap().value, "127.0.0.2");
+    }
+
+    #[test]
+    fn tree_shows_pco_containers_through_the_nas_codec() {
+        // Delete Session Response: cause 16, PCO with P-CSCF IPv4 10.46.0.1.
+        let b =
+            parse_hex("4825001a 00000001 00000300 020002001000 4e000800 80000c040a2e0001").unwrap();
+        let t = tree(&b).unwrap();
+        let pco = t.find("PCO").unwrap();
+        assert_eq!(pco.value, "1 container");
+        let f = t.find("P-CSCF IPv4 Address").unwrap();
+        assert_eq!(f.value, "10.46.0.1");
+        assert_eq!(f.span, Some((23, 30)));
+        assert_eq!(&b[23..25], &[0x00, 0x0c]);
+        // A PCO whose container overruns is shown as malformed, not failed.
+        let bad = parse_hex("48250016 00000001 00000300 020002001000 4e000400 80000c05").unwrap();
+        let t = tree(&bad).unwrap();
+        assert!(t.find("PCO").unwrap().value.starts_with("malformed"));
     }
 
     #[test]

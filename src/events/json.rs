@@ -1,0 +1,54 @@
+//! The JSON-lines log: one object per event, for scripts.
+
+use super::event::Event;
+use crate::codec::{display::describe, hex};
+use crate::nodes::{NodeEvent, Outcome};
+use serde_json::{Value, json};
+
+/// One event as a JSON value; `names` gives node names by id.
+pub fn event_json(e: &Event, names: &[String]) -> Value {
+    let name = |id: crate::nodes::NodeId| names.get(id.0 as usize).cloned().unwrap_or_default();
+    match e {
+        Event::Message(m) => {
+            let d = describe(m.iface, &m.bytes);
+            json!({
+                "t": m.t.as_micros() as f64 / 1e6,
+                "type": "message",
+                "from": name(m.from),
+                "to": name(m.to),
+                "iface": m.iface.name(),
+                "protocol": d.protocol,
+                "name": d.name,
+                "summary": d.summary,
+                "imsi": m.imsi.map(|i| format!("{i:015}")),
+                "bytes": hex(&m.bytes),
+            })
+        }
+        Event::Node { t, node, event } => {
+            let t = t.as_micros() as f64 / 1e6;
+            match event {
+                NodeEvent::Note { imsi, text } => json!({
+                    "t": t, "type": "note", "node": name(*node),
+                    "imsi": imsi.map(|i| format!("{i:015}")), "text": text,
+                }),
+                NodeEvent::Counter { name: c, value } => json!({
+                    "t": t, "type": "counter", "node": name(*node), "counter": c, "value": value,
+                }),
+                NodeEvent::Ue(s) => json!({
+                    "t": t, "type": "ue", "node": name(*node), "imsi": s.imsi, "emm": s.emm,
+                    "outcome": match &s.outcome {
+                        Outcome::Pending => "pending".to_string(),
+                        Outcome::Reached => "reached".to_string(),
+                        Outcome::Failed(r) => format!("failed: {r}"),
+                    },
+                    "pdns": s.pdns.iter().map(|p| json!({
+                        "apn": p.apn, "ebi": p.ebi, "qci": p.qci,
+                        "ipv4": p.ipv4.map(|a| a.to_string()),
+                        "ipv6": p.ipv6.map(|a| a.to_string()),
+                        "pcscf": p.pcscf.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                }),
+            }
+        }
+    }
+}

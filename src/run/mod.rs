@@ -1,0 +1,195 @@
+//! Running a topology: build its nodes, play its scenario, feed every event
+//! to the caller's sinks, and stop once every UE reached or failed its goal.
+//!
+//! Two engines drive the same nodes: [`run_sim`] on the deterministic
+//! simulator (virtual time, as fast as the CPU allows: the default), and
+//! [`run_realtime`] on the tokio runtime (wall-clock time, one actor per
+//! network node and one for all UEs: the shells real sockets plug into).
+
+pub mod report;
+
+use crate::events::event::Event;
+use crate::nodes::{self, NodeId, Time};
+use crate::runtime::{Group, Runtime};
+use crate::sim::{Sim, scenario};
+use crate::topology::{NodeKind, Topology};
+use report::Tracker;
+use std::time::{Duration, Instant};
+
+/// How to run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Stop at this (simulated) time even if UEs are still pending.
+    pub max_time: Duration,
+    /// Keep running this long after the last UE finished, so the last
+    /// messages (Modify Bearer, ...) are seen.
+    pub settle: Duration,
+    /// Print a progress line to stderr (runs with many UEs).
+    pub progress: bool,
+    /// Record every message (off for benchmarks: only UE states are kept).
+    pub record_messages: bool,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        Self {
+            max_time: Duration::from_secs(600),
+            settle: Duration::from_secs(1),
+            progress: false,
+            record_messages: true,
+        }
+    }
+}
+
+/// Builds the node cores of `topo`. Kinds not implemented yet are skipped
+/// and named in the returned list.
+pub fn build_nodes(topo: &Topology) -> (Group, Vec<String>) {
+    let mut built: Group = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, spec) in topo.nodes.iter().enumerate() {
+        let id = NodeId(i as u32);
+        match nodes::build(id, topo) {
+            Some(n) => built.push((id, n)),
+            None => skipped.push(format!("{} ({})", spec.name, spec.kind.word())),
+        }
+    }
+    (built, skipped)
+}
+
+struct Progress {
+    on: bool,
+    last: Instant,
+}
+
+impl Progress {
+    fn tick(&mut self, tracker: &Tracker, now: Time, force: bool) {
+        if !self.on || (!force && self.last.elapsed() < Duration::from_millis(500)) {
+            return;
+        }
+        self.last = Instant::now();
+        eprint!(
+            "\r  {}/{} UEs finished ({} reached), {} messages, t = {} s   ",
+            tracker.finished(),
+            tracker.ues(),
+            tracker.reached(),
+            tracker.messages(),
+            now
+        );
+        if force {
+            eprintln!();
+        }
+    }
+}
+
+/// Runs `topo` on the simulator; every event goes to `sink`.
+pub fn run_sim(topo: &Topology, opts: &RunOptions, sink: &mut dyn FnMut(&Event)) -> Tracker {
+    let mut sim = Sim::new(topo.latency);
+    sim.set_recording(opts.record_messages);
+    let (built, _) = build_nodes(topo);
+    for (id, node) in built {
+        sim.add(id, node);
+    }
+    for (t, node, cmd) in scenario::timetable(topo) {
+        sim.schedule(t, node, cmd);
+    }
+    let mut tracker = Tracker::new(topo);
+    let mut progress = Progress {
+        on: opts.progress,
+        last: Instant::now(),
+    };
+    let limit = Time::ZERO + opts.max_time;
+    let mut settle_until: Option<Time> = None;
+    let mut steps = 0u64;
+    while sim.next_due().is_some_and(|t| t <= limit) {
+        if let Some(until) = settle_until
+            && sim.next_due().is_some_and(|t| t > until)
+        {
+            break;
+        }
+        sim.step();
+        steps += 1;
+        for e in sim.drain_events() {
+            tracker.observe(&e);
+            sink(&e);
+        }
+        if settle_until.is_none() && tracker.all_finished() {
+            settle_until = Some(sim.now() + opts.settle);
+        }
+        if steps.is_multiple_of(1024) {
+            progress.tick(&tracker, sim.now(), false);
+        }
+    }
+    progress.tick(&tracker, sim.now(), true);
+    tracker
+}
+
+/// Runs `topo` on tokio actors in real time; every event goes to `sink`.
+pub fn run_realtime(
+    topo: &Topology,
+    opts: &RunOptions,
+    sink: &mut dyn FnMut(&Event),
+) -> std::io::Result<Tracker> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    Ok(rt.block_on(run_actors(topo, opts, sink)))
+}
+
+/// The actor engine itself (runs on the caller's tokio runtime; tests use a
+/// paused clock).
+pub async fn run_actors(
+    topo: &Topology,
+    opts: &RunOptions,
+    sink: &mut dyn FnMut(&Event),
+) -> Tracker {
+    let (built, _) = build_nodes(topo);
+    let mut ues: Group = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
+    for (id, node) in built {
+        match topo.node(id).map(|n| &n.kind) {
+            Some(NodeKind::Ue(_)) => ues.push((id, node)),
+            _ => groups.push(vec![(id, node)]),
+        }
+    }
+    if !ues.is_empty() {
+        groups.push(ues);
+    }
+    let mut rt = Runtime::start(groups, topo.latency);
+    for (t, node, cmd) in scenario::timetable(topo) {
+        rt.command(t, node, cmd);
+    }
+    let mut tracker = Tracker::new(topo);
+    let mut progress = Progress {
+        on: opts.progress,
+        last: Instant::now(),
+    };
+    let deadline = tokio::time::Instant::now() + opts.max_time;
+    let mut settle: Option<tokio::time::Instant> = None;
+    loop {
+        let stop_at = settle.unwrap_or(deadline).min(deadline);
+        tokio::select! {
+            batch = rt.next_events() => match batch {
+                Some(batch) => {
+                    for e in &batch {
+                        tracker.observe(e);
+                        sink(e);
+                    }
+                }
+                None => break,
+            },
+            _ = tokio::time::sleep_until(stop_at) => break,
+        }
+        if settle.is_none() && tracker.all_finished() {
+            settle = Some(tokio::time::Instant::now() + opts.settle);
+        }
+        progress.tick(&tracker, rt.now(), false);
+    }
+    let now = rt.now();
+    for e in rt.shutdown().await {
+        tracker.observe(&e);
+        sink(&e);
+    }
+    progress.tick(&tracker, now, true);
+    tracker
+}
