@@ -1837,11 +1837,9 @@ fn mme_runs_in_the_simulator_and_starts_with_cer() {
     sim.step();
     let out = sim.drain_outbox();
     assert_eq!(out.len(), 1);
-    assert_eq!((out[0].iface, out[0].to), (Iface::S6a, HSS));
-    assert_eq!(
-        dia::Message::decode(&out[0].bytes).unwrap().header.command,
-        257
-    );
+    let (from, tx) = &out[0];
+    assert_eq!((*from, tx.iface, tx.to), (MME, Iface::S6a, HSS));
+    assert_eq!(dia::Message::decode(&tx.bytes).unwrap().header.command, 257);
 }
 
 #[test]
@@ -1918,4 +1916,247 @@ fn mme_notes_undecodable_gtp_and_diameter_by_name() {
     assert_eq!(b.mme.counter("diameter_decode_errors"), 1);
     assert!(b.noted("dropped a Diameter AIA from hss1"), "{:?}", b.notes);
     b.assert_silent();
+}
+
+// ---------------------------------------------------------------------------
+// With the real UE, eNB, gateway and HSS
+
+/// The default topology with a UE, two gateway APNs and a subscriber.
+fn full_topology() -> Topology {
+    use crate::topology::model::{ApnSpec, ImsMode, Subscriber, UeSpec, Usim};
+    let mut t = default_topology();
+    let k: [u8; 16] = crate::codec::parse_hex(K_HEX).unwrap().try_into().unwrap();
+    let opc: [u8; 16] = crate::codec::parse_hex(OPC_HEX)
+        .unwrap()
+        .try_into()
+        .unwrap();
+    let apn = |name: &str, net: u8, qci, pcscf: Vec<IpAddr>| ApnSpec {
+        name: name.into(),
+        ipv4_pool: Some((Ipv4Addr::new(10, net, 0, 0), 16)),
+        ipv6_prefix: Some((Ipv6Addr::new(0xfd00, u16::from(net), 0, 0, 0, 0, 0, 0), 64)),
+        qci,
+        arp_priority: if qci == 5 { 1 } else { 8 },
+        ambr_ul: 50_000_000,
+        ambr_dl: 100_000_000,
+        pcscf,
+        dns: vec![IpAddr::V4(Ipv4Addr::new(10, net, 0, 53))],
+        mtu: None,
+    };
+    t.nodes[GW.0 as usize].kind = NodeKind::Gateway(GatewaySpec {
+        apns: vec![
+            apn("internet", 45, 9, vec![]),
+            apn(
+                "ims",
+                46,
+                5,
+                vec![
+                    IpAddr::V4(Ipv4Addr::new(10, 46, 0, 1)),
+                    IpAddr::V6("fd00:46::1".parse().unwrap()),
+                ],
+            ),
+        ],
+        ims_stack: None,
+    });
+    t.nodes.push(NodeSpec {
+        name: format!("ue-{IMSI}"),
+        addr: IpAddr::V4(Ipv4Addr::new(127, 0, 0, 10)),
+        kind: NodeKind::Ue(UeSpec {
+            imsi: IMSI.into(),
+            imeisv: "3534900698733190".into(),
+            enb: ENB,
+            apns: vec!["internet".into(), "ims".into()],
+            ims: ImsMode::None,
+            usim: Usim { k, opc, sqn: 0 },
+            isim: None,
+            eea: 0b0111,
+            eia: 0b0110,
+            requires_ipsec: false,
+        }),
+    });
+    t.subscribers = vec![Subscriber {
+        imsi: IMSI.into(),
+        msisdn: "15550001".into(),
+        k,
+        opc,
+        sqn: 0x20,
+        apns: vec!["internet".into(), "ims".into()],
+        ims: None,
+    }];
+    t
+}
+
+/// One line per message crossing S1-MME, S6a or S11, in order.
+fn ladder(events: &[crate::events::event::Event]) -> Vec<String> {
+    use crate::events::event::Event;
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Message(m) => match m.iface {
+                Iface::S1Mme => Some(format!(
+                    "S1AP {}",
+                    S1apMessage::decode(&m.bytes).unwrap().name()
+                )),
+                Iface::S6a => Some(format!(
+                    "S6a {}",
+                    dia::Message::decode(&m.bytes).unwrap().summary()
+                )),
+                Iface::S11 => Some(format!(
+                    "S11 {}",
+                    gtp::Message::decode(&m.bytes).unwrap().summary()
+                )),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn mme_attaches_the_real_ue_through_real_enb_gateway_and_hss() {
+    use crate::events::event::Event;
+    use crate::nodes::{Command, UeCommand};
+    let topo = full_topology();
+    let ue = NodeId(4);
+    let mut sim = crate::sim::Sim::new(topo.latency);
+    for i in 0..topo.nodes.len() {
+        let id = NodeId(i as u32);
+        sim.add(
+            id,
+            crate::nodes::build(id, &topo).expect("node kind is built"),
+        );
+    }
+    sim.schedule(Time::from_millis(100), ue, Command::Ue(UeCommand::Attach));
+    sim.run_until_time(Time::from_secs(3));
+    let events = sim.drain_events();
+    let lines = ladder(&events);
+    let notes: Vec<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Node {
+                event: NodeEvent::Note { text, .. },
+                ..
+            } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let status = events
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Event::Node {
+                event: NodeEvent::Ue(s),
+                ..
+            } => Some(s.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no UE status; ladder {lines:#?}; notes {notes:#?}"));
+    assert_eq!(status.emm, "EMM-REGISTERED", "{lines:#?}\n{notes:#?}");
+    assert_eq!(status.pdns.len(), 2, "{lines:#?}\n{notes:#?}");
+    assert_eq!(status.pdns[1].apn, "ims");
+    assert_eq!(status.pdns[1].qci, 5);
+    assert_eq!(
+        status.pdns[1].pcscf,
+        vec![
+            IpAddr::V4(Ipv4Addr::new(10, 46, 0, 1)),
+            IpAddr::V6("fd00:46::1".parse().unwrap())
+        ]
+    );
+    let names: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split(" (").next().unwrap_or(l))
+        .collect();
+    // The MME's first message is its CER, sent at start (the eNB's S1 Setup
+    // Request, also at t = 0, may come before it).
+    let mme_first = names
+        .iter()
+        .position(|n| n.starts_with("S6a") || n.starts_with("S11") || *n == "S1AP S1SetupResponse")
+        .unwrap();
+    assert_eq!(names[mme_first], "S6a CER", "{lines:#?}");
+    assert_eq!(
+        names[mme_first + 1..]
+            .iter()
+            .filter(|n| **n == "S6a CER")
+            .count(),
+        0
+    );
+    for expected in [
+        "S1AP S1SetupRequest",
+        "S1AP S1SetupResponse",
+        "S1AP InitialUEMessage",
+        "S6a AIR",
+        "S6a ULR",
+        "S11 Create Session Request",
+        "S1AP InitialContextSetupRequest",
+        "S11 Modify Bearer Request",
+        "S1AP E-RABSetupRequest",
+        "S1AP E-RABSetupResponse",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(expected)),
+            "{expected} missing from {lines:#?}"
+        );
+    }
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("S11 Modify Bearer Response"))
+            .count(),
+        2,
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn mme_deletes_the_ims_session_when_the_real_enb_refuses_a_second_bearer() {
+    use crate::events::event::Event;
+    use crate::nodes::{Command, UeCommand};
+    let mut topo = full_topology();
+    if let NodeKind::Enb(e) = &mut topo.nodes[ENB.0 as usize].kind {
+        e.refuse_second_bearer = true;
+    }
+    let ue = NodeId(4);
+    let mut sim = crate::sim::Sim::new(topo.latency);
+    for i in 0..topo.nodes.len() {
+        let id = NodeId(i as u32);
+        sim.add(
+            id,
+            crate::nodes::build(id, &topo).expect("node kind is built"),
+        );
+    }
+    sim.schedule(Time::from_millis(100), ue, Command::Ue(UeCommand::Attach));
+    sim.run_until_time(Time::from_secs(3));
+    let events = sim.drain_events();
+    let lines = ladder(&events);
+    let mme_notes: Vec<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Node {
+                node: MME,
+                event: NodeEvent::Note { text, .. },
+                ..
+            } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        mme_notes
+            .iter()
+            .any(|n| n.contains("eNB enb1 refused E-RAB 6 for ims")),
+        "{mme_notes:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("S11 Delete Session Request (LBI 6")),
+        "{lines:#?}"
+    );
+    // The default PDN stays up.
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("S11 Modify Bearer Response"))
+            .count(),
+        1,
+        "{lines:#?}"
+    );
 }

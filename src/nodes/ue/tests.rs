@@ -1463,6 +1463,7 @@ mod end_to_end {
 
         // Uplink: the UE's packet leaves the eNB in the SGW's tunnel.
         sim.inject(
+            sim.now(),
             UE,
             Transmit {
                 iface: Iface::Uu,
@@ -1478,13 +1479,14 @@ mod end_to_end {
         );
         sim.run_until_time(Time::from_secs(2));
         let out = sim.drain_outbox();
-        assert_eq!((out[0].iface, out[0].to), (Iface::S1U, GW));
-        let g = gtpu::decode(&out[0].bytes).unwrap();
+        assert_eq!((out[0].1.iface, out[0].1.to), (Iface::S1U, GW));
+        let g = gtpu::decode(&out[0].1.bytes).unwrap();
         assert_eq!(g.teid, 0x1001);
         assert_eq!(g.body, gtpu::Body::GPdu(vec![0x45, 0, 0, 1]));
 
         // Downlink: a G-PDU on the eNB's TEID reaches the UE on bearer 5.
         sim.inject(
+            sim.now(),
             GW,
             Transmit {
                 iface: Iface::S1U,
