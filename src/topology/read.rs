@@ -66,9 +66,7 @@ pub(crate) fn read_entry<T: DeserializeOwned>(
                 match (first, &mut value) {
                     (Some(Segment::Map { key }), Value::Mapping(m)) => {
                         report.error(&p, msg);
-                        if m.remove(key.as_str()).is_none() {
-                            return None;
-                        }
+                        m.remove(key.as_str())?;
                     }
                     _ => {
                         let shape = if fields.is_empty() {

@@ -265,7 +265,7 @@ fn read_plmn(report: &mut Report, raw: Option<&RawPlmn>) -> Plmn {
             None => {
                 report.missing(
                     &path,
-                    format!("missing: write e.g. plmn: {{ mcc: \"001\", mnc: \"01\" }}"),
+                    "missing: write e.g. plmn: { mcc: \"001\", mnc: \"01\" }",
                 );
                 None
             }
