@@ -690,6 +690,22 @@ fn loader_reports_empty_and_non_mapping_files() {
     );
 }
 
+#[test]
+fn loader_accepts_anchors_merge_keys_and_x_keys() {
+    let text = with("nodes:", "x-apn: &apn { pool: 10.45.0.0/16, dns: [10.45.0.1] }\nnodes:").replace(
+        "apns: { internet: { pool: 10.45.0.0/16 }, ims: { pool: 10.46.0.0/16, p_cscf: [10.46.0.1] } }",
+        "apns: { internet: *apn, ims: { <<: *apn, pool: 10.46.0.0/16, p_cscf: [10.46.0.1] } }",
+    );
+    let t = topology::load_from_str(&text).unwrap().topology;
+    let gw = spec!(t, "gw1", Gateway);
+    assert_eq!(gw.apns[0].dns, [ip("10.45.0.1")]);
+    assert_eq!(gw.apns[1].dns, [ip("10.45.0.1")]);
+    assert_eq!(
+        gw.apns[1].ipv4_pool,
+        Some(("10.46.0.0".parse().unwrap(), 16))
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Property tests: the loader returns Ok or Err, never panics.
 

@@ -145,7 +145,12 @@ pub(crate) fn validate(doc: &Value, report: &mut Report, origin: &Origin) -> Opt
             );
             return None;
         }
-        Value::Mapping(_) => read_entry(doc, "", "the top level", report)?,
+        Value::Mapping(m) => {
+            // `x-...` keys are free for the user (e.g. to hold YAML anchors).
+            let mut m = m.clone();
+            m.retain(|k, _| !k.as_str().is_some_and(|k| k.starts_with("x-")));
+            read_entry(&Value::Mapping(m), "", "the top level", report)?
+        }
         other => {
             report.error(
                 "",
@@ -951,7 +956,7 @@ fn apn(
         );
     }
     let qci = match &r.qci {
-        Some(s) => uint(report, &f("qci"), s, 255).map_or(9, |v| v as u8),
+        Some(s) => uint(report, &f("qci"), s, 254).map_or(9, |v| v as u8),
         None if name.eq_ignore_ascii_case("ims") => 5,
         None => 9,
     };
