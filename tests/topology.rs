@@ -707,6 +707,50 @@ fn loader_accepts_anchors_merge_keys_and_x_keys() {
 }
 
 // ---------------------------------------------------------------------------
+// volte-sim check
+
+#[test]
+fn check_command_prints_ok_and_a_summary() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_volte-sim"))
+        .arg("check")
+        .arg(dir().join("missing-ims-apn.yaml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].ends_with("missing-ims-apn.yaml: OK"), "{stdout}");
+    assert_eq!(
+        lines[1],
+        "Topology 'missing-ims-apn' (PLMN 001-01): 7 network nodes (1 mme, 1 enb, 1 gateway, 1 hss, 1 pcscf, 1 icscf, 1 scscf); APNs internet, ims; 1 subscriber; 1 UE (1 registering to IMS); 1 scenario step. Latency 1ms per hop, seed 1."
+    );
+    assert!(lines[2].contains(":35: ues[0].apns: warning: "), "{stdout}");
+}
+
+#[test]
+fn check_command_prints_every_error_and_exits_2() {
+    let path = std::env::temp_dir().join(format!("volte-sim-check-{}.yaml", std::process::id()));
+    std::fs::write(
+        &path,
+        base().replace("mme: mme1", "mme: mme9").replace(K, "00"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_volte-sim"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(lines[0].contains(":2: nodes.enb1.mme: node 'mme9' does not exist"));
+    assert!(lines[1].contains(":7: subscribers[0].k: k must be 32 hex digits (16 bytes), got 2"));
+    assert!(lines[2].ends_with(": 2 errors found"));
+}
+
+// ---------------------------------------------------------------------------
 // Property tests: the loader returns Ok or Err, never panics.
 
 fn check_no_panic(text: &str) {

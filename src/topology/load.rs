@@ -501,6 +501,26 @@ ues:
     }
 
     #[test]
+    fn ue_capabilities_read_bitmasks_and_names() {
+        let text = short().replace(
+            "- { imsi: \"001010000000001\" }",
+            "- { imsi: \"001010000000001\", eea: [eea0, EEA2], eia: 4 }",
+        );
+        let ue = load_ok(&text).ues().next().unwrap().1.clone();
+        assert_eq!((ue.eea, ue.eia), (0b101, 0b100));
+        let text = short().replace(
+            "- { imsi: \"001010000000001\" }",
+            "- { imsi: \"001010000000001\", eia: [1] }",
+        );
+        let loaded = load_from_str(&text).unwrap();
+        assert_eq!(loaded.topology.ues().next().unwrap().1.eia, 0b10);
+        assert_eq!(
+            loaded.warnings[0].message,
+            "no integrity algorithm in common with its MME (UE: eia1; MME: eia2): the Security Mode Command cannot succeed"
+        );
+    }
+
+    #[test]
     fn syntax_errors_keep_line_and_column() {
         let e = load_from_str("nodes:\n  enb1: { kind: enb\n").unwrap_err();
         let d = &e.errors[0];

@@ -117,6 +117,44 @@ impl<'de> Deserialize<'de> for List {
     }
 }
 
+/// Algorithm capabilities: a bitmask (`eea: 7`) or algorithm names
+/// (`eea: [eea0, eea2]`, `eea: eea2`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Bits {
+    /// A bitmask, bit n = algorithm n.
+    Mask(i128),
+    /// Algorithms by name (or number).
+    Names(Vec<Scalar>),
+}
+
+struct BitsVisitor;
+
+impl<'de> Visitor<'de> for BitsVisitor {
+    type Value = Bits;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a bitmask or a list of algorithms, e.g. [eea0, eea2]")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Bits, E> {
+        Ok(Bits::Mask(i128::from(v)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Bits, E> {
+        Ok(Bits::Mask(i128::from(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Bits, E> {
+        Ok(Bits::Names(vec![Scalar::Text(v.to_string())]))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Bits, A::Error> {
+        ListVisitor.visit_seq(seq).map(|l| Bits::Names(l.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Bits {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(BitsVisitor)
+    }
+}
+
 /// The whole file. Sections that hold many entries are kept as YAML values
 /// and read entry by entry, so one bad entry does not hide the others.
 #[derive(Debug, Deserialize)]
@@ -374,9 +412,9 @@ pub struct RawUe {
     /// IMEISV (16 digits).
     pub imeisv: Option<Scalar>,
     /// EEA capabilities (bitmask or names).
-    pub eea: Option<List>,
+    pub eea: Option<Bits>,
     /// EIA capabilities (bitmask or names).
-    pub eia: Option<List>,
+    pub eia: Option<Bits>,
     /// Insists on IPsec for IMS.
     pub requires_ipsec: Option<bool>,
     /// How many consecutive UEs this entry stands for.

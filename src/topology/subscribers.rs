@@ -7,7 +7,7 @@ use super::diag::{Report, index, join, suggestion};
 use super::model::*;
 use super::names::Names;
 use super::read::{self, digits, key16, quoted, read_entry, sqn, text, uint};
-use super::schema::{List, RawIsim, RawSubscriber, RawUe, Scalar};
+use super::schema::{Bits, List, RawIsim, RawSubscriber, RawUe, Scalar};
 use super::validate::{Network, UNRESOLVED, algorithm_id, check_name, line_note};
 use crate::codec::plmn::Plmn;
 use crate::crypto::milenage::opc_from_op;
@@ -333,25 +333,29 @@ pub(crate) fn subscribers(report: &mut Report, raw: &[Value], network: &Network)
 fn capabilities(
     report: &mut Report,
     path: &str,
-    list: Option<&List>,
+    bits: Option<&Bits>,
     prefix: &str,
     default: u8,
 ) -> u8 {
-    let Some(list) = list else { return default };
-    if let [s @ Scalar::Int(_)] = list.0.as_slice() {
-        return uint(report, path, s, 0xFF).map_or(default, |v| v as u8);
-    }
-    let mut bits = 0u8;
-    for (i, s) in list.0.iter().enumerate() {
-        match algorithm_id(s, prefix) {
-            Some(id) => bits |= 1 << id,
-            None => report.error(
-                &index(path, i),
-                format!("unknown algorithm {} (use {prefix}0 to {prefix}7, or a bitmask with bit n = {prefix}n)", quoted(s)),
-            ),
+    match bits {
+        None => default,
+        Some(Bits::Mask(m)) => {
+            uint(report, path, &Scalar::Int(*m), 0xFF).map_or(default, |v| v as u8)
+        }
+        Some(Bits::Names(list)) => {
+            let mut bits = 0u8;
+            for (i, s) in list.iter().enumerate() {
+                match algorithm_id(s, prefix) {
+                    Some(id) => bits |= 1 << id,
+                    None => report.error(
+                        &index(path, i),
+                        format!("unknown algorithm {} (use {prefix}0 to {prefix}7, or a bitmask with bit n = {prefix}n)", quoted(s)),
+                    ),
+                }
+            }
+            bits
         }
     }
-    bits
 }
 
 fn bit_names(bits: u8, prefix: &str) -> String {
