@@ -10,11 +10,13 @@
 //!
 //! `docs/topology.md` documents every key, its default and the checks.
 
+mod apn;
 mod diag;
 mod lines;
 mod load;
 pub mod model;
 mod names;
+mod network;
 mod read;
 mod scenario;
 pub mod schema;

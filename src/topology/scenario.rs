@@ -5,11 +5,11 @@
 use super::diag::{Report, index, join, suggestion};
 use super::model::{Step, Target};
 use super::names::{Names, a};
+use super::network::Network;
 use super::read::{duration, quoted, read_entry, text};
 use super::schema::{RawStep, Scalar};
 use super::subscribers::UeOut;
 use super::units;
-use super::validate::Network;
 use crate::nodes::{Command, HssCommand, NodeId, UeCommand};
 use serde_yaml::Value;
 use std::collections::HashMap;

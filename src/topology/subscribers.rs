@@ -6,9 +6,10 @@
 use super::diag::{Report, index, join, suggestion};
 use super::model::*;
 use super::names::Names;
+use super::network::{Network, UNRESOLVED, algorithm_id, ims_domain};
 use super::read::{self, digits, key16, quoted, read_entry, sqn, text, uint};
 use super::schema::{Bits, List, RawIsim, RawSubscriber, RawUe, Scalar};
-use super::validate::{Network, UNRESOLVED, algorithm_id, check_name, line_note};
+use super::validate::{check_name, line_note};
 use crate::codec::plmn::Plmn;
 use crate::crypto::milenage::opc_from_op;
 use crate::crypto::{K, Op};
@@ -79,7 +80,7 @@ pub(crate) fn home_domain(imsi: &str, plmn: &Plmn) -> String {
     let n = plmn.mnc().len();
     match (imsi.get(..3), imsi.get(3..3 + n)) {
         (Some(mcc), Some(mnc)) => format!("ims.mnc{mnc:0>3}.mcc{mcc}.3gppnetwork.org"),
-        _ => super::validate::ims_domain(plmn),
+        _ => ims_domain(plmn),
     }
 }
 
