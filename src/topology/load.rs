@@ -102,8 +102,8 @@ fn syntax_error(
             "{path}: this number is too large; if it is a key or an identity, write it in quotes"
         );
     }
-    let msg = msg.replace(", while parsing", " (while parsing");
-    let mut msg = if msg.contains(" (while parsing") {
+    let msg = msg.replacen(", while ", " (while ", 1);
+    let mut msg = if msg.contains(" (while ") {
         format!("{})", on_line(&msg))
     } else {
         msg
