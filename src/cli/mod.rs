@@ -1,6 +1,7 @@
 //! Command-line front end (clap). Each subcommand lives in its own file and
 //! returns the process exit code.
 
+pub mod check;
 pub mod decode;
 pub mod hss;
 
@@ -21,6 +22,8 @@ pub struct Cli {
 pub enum Command {
     /// Decode one message (hex, or a file) into a readable tree.
     Decode(decode::DecodeArgs),
+    /// Validate a topology file and summarise it.
+    Check(check::CheckArgs),
     /// Manage the HSS subscriber database.
     Hss(hss::HssArgs),
 }
@@ -30,6 +33,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Decode(args) => decode::run(&args),
+        Command::Check(args) => check::run(&args),
         Command::Hss(args) => hss::run(&args),
     }
 }
