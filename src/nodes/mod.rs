@@ -47,9 +47,6 @@ pub fn build(id: NodeId, topo: &crate::topology::Topology) -> Option<Box<dyn Nod
         NodeKind::Enb(_) => Some(Box::new(enb::Enb::new(id, topo))),
         NodeKind::Ue(_) => Some(Box::new(ue::Ue::new(id, topo))),
         NodeKind::Hss(_) => Some(Box::new(hss::Hss::new(id, topo))),
-        NodeKind::Mme(_)
-        | NodeKind::Pcscf(_)
-        | NodeKind::Icscf(_)
-        | NodeKind::Scscf(_) => None,
+        NodeKind::Mme(_) | NodeKind::Pcscf(_) | NodeKind::Icscf(_) | NodeKind::Scscf(_) => None,
     }
 }
