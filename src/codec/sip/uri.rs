@@ -376,10 +376,8 @@ impl Uri {
         if !scheme_ok {
             return Err(bad("bad scheme".into()));
         }
-        if rest.is_empty()
-            || rest.contains(|c: char| c.is_ascii_whitespace() || c == '<' || c == '>')
-        {
-            return Err(bad("empty or contains spaces or angle brackets".into()));
+        if rest.contains(|c: char| c.is_ascii_whitespace() || c == '<' || c == '>') {
+            return Err(bad("contains spaces or angle brackets".into()));
         }
         if scheme.eq_ignore_ascii_case("sip") || scheme.eq_ignore_ascii_case("sips") {
             SipUri::parse(rest, scheme.eq_ignore_ascii_case("sips"))
@@ -387,6 +385,8 @@ impl Uri {
                 .map_err(bad)
         } else if scheme.eq_ignore_ascii_case("tel") {
             TelUri::parse(rest).map(Self::Tel).map_err(bad)
+        } else if rest.is_empty() {
+            Err(bad("nothing after the scheme".into()))
         } else {
             Ok(Self::Other(s.to_string()))
         }
