@@ -168,7 +168,12 @@ impl Framer {
             self.pings += self.crlf_run / 2;
             self.crlf_run %= 2;
         }
-        if self.start >= self.buf.len() {
+        // Nothing, or only the CR of a line end still to come: wait.
+        if self
+            .buf
+            .get(self.start..)
+            .is_none_or(|r| r.is_empty() || r == b"\r")
+        {
             return Ok(None);
         }
         self.crlf_run = 0;
