@@ -226,10 +226,10 @@ impl DigestCredentials {
             integrity_protected: take(&mut p, "integrity-protected"),
             other: p,
         };
-        if let Some(nc) = &c.nc {
-            if nc.len() != 8 || !nc.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(format!("nc '{nc}' is not 8 hex digits"));
-            }
+        if let Some(nc) = &c.nc
+            && (nc.len() != 8 || !nc.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            return Err(format!("nc '{nc}' is not 8 hex digits"));
         }
         Ok(c)
     }
@@ -307,8 +307,8 @@ impl Challenge {
 /// An Authorization or Proxy-Authorization value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Credentials {
-    /// `Digest ...`.
-    Digest(DigestCredentials),
+    /// `Digest ...` (boxed: it is much larger than the other variant).
+    Digest(Box<DigestCredentials>),
     /// Another scheme, parameters as written.
     Other {
         /// Scheme name.
@@ -323,7 +323,7 @@ impl Credentials {
     pub fn parse(s: &str) -> Result<Self, String> {
         let (scheme, params) = parse_scheme_params(s)?;
         if scheme.eq_ignore_ascii_case("Digest") {
-            DigestCredentials::from_params(params).map(Self::Digest)
+            DigestCredentials::from_params(params).map(|d| Self::Digest(Box::new(d)))
         } else {
             Ok(Self::Other { scheme, params })
         }

@@ -110,14 +110,13 @@ impl RegInfo {
                 XmlEvent::Text(t) => {
                     let n = stack.len();
                     let in_uri = n >= 2 && stack[n - 1] == "uri" && stack[n - 2] == "contact";
-                    if in_uri {
-                        if let Some(c) = info
+                    if in_uri
+                        && let Some(c) = info
                             .as_mut()
                             .and_then(|i| i.registrations.last_mut())
                             .and_then(|r| r.contacts.last_mut())
-                        {
-                            c.uri.push_str(t.trim());
-                        }
+                    {
+                        c.uri.push_str(t.trim());
                     }
                 }
             }

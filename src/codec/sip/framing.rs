@@ -241,12 +241,11 @@ impl Framer {
 /// Content-Length the body runs to the end of the datagram.
 pub fn decode_datagram(bytes: &[u8]) -> Result<SipMessage, DecodeError> {
     let (_, skip) = leading_crlfs(bytes, 0);
-    if let Some(hend) = header_section_end(bytes, skip) {
-        if let Ok(Some(cl)) = content_length(&bytes[skip..hend], 1) {
-            if let Some(end) = hend.checked_add(cl).filter(|e| *e < bytes.len()) {
-                return SipMessage::decode(&bytes[..end]);
-            }
-        }
+    if let Some(hend) = header_section_end(bytes, skip)
+        && let Ok(Some(cl)) = content_length(&bytes[skip..hend], 1)
+        && let Some(end) = hend.checked_add(cl).filter(|e| *e < bytes.len())
+    {
+        return SipMessage::decode(&bytes[..end]);
     }
     SipMessage::decode(bytes)
 }

@@ -113,10 +113,10 @@ const KNOWN: &[&str] = &[
 /// The full, usually spelled name of a header: compact forms expanded,
 /// known names in their RFC spelling, others unchanged.
 pub fn canonical_name(name: &str) -> &str {
-    if name.len() == 1 {
-        if let Some((_, full)) = COMPACT.iter().find(|(c, _)| c.eq_ignore_ascii_case(name)) {
-            return full;
-        }
+    if name.len() == 1
+        && let Some((_, full)) = COMPACT.iter().find(|(c, _)| c.eq_ignore_ascii_case(name))
+    {
+        return full;
     }
     KNOWN
         .iter()

@@ -205,17 +205,15 @@ impl SipMessage {
                 }
                 seen_single.push(canon);
             }
-            if canon == "CSeq" {
-                if let (StartLine::Request { method, .. }, Ok(c)) =
+            if canon == "CSeq"
+                && let (StartLine::Request { method, .. }, Ok(c)) =
                     (&self.start, CSeq::parse(&h.value))
-                {
-                    if &c.method != method {
-                        return Err(err(format!(
-                            "method {} does not match the request method {method}",
-                            c.method
-                        )));
-                    }
-                }
+                && &c.method != method
+            {
+                return Err(err(format!(
+                    "method {} does not match the request method {method}",
+                    c.method
+                )));
             }
             if canon == "Content-Length" {
                 let n = parse_number(&h.value).map_err(err)? as usize;
@@ -323,13 +321,12 @@ impl SipMessage {
     /// Adds `;tag=<tag>` to the To header if it has no tag (RFC 3261
     /// 8.2.6.2).
     pub fn with_to_tag(mut self, tag: &str) -> Self {
-        if let Some(h) = self.headers.iter_mut().find(|h| h.is("To")) {
-            if let Ok(mut to) = NameAddr::parse(&h.value) {
-                if to.tag().is_none() {
-                    to.params.set(Param::new("tag", tag));
-                    h.value = to.to_string();
-                }
-            }
+        if let Some(h) = self.headers.iter_mut().find(|h| h.is("To"))
+            && let Ok(mut to) = NameAddr::parse(&h.value)
+            && to.tag().is_none()
+        {
+            to.params.set(Param::new("tag", tag));
+            h.value = to.to_string();
         }
         self
     }

@@ -362,10 +362,10 @@ impl<I: Instant> NonInviteServer<I> {
     /// A retransmission of the request: absorbed in Trying, answered with
     /// the last response in Proceeding and Completed.
     pub fn handle_request(&mut self, _now: I, _request: &SipMessage) {
-        if matches!(self.state, TxnState::Proceeding | TxnState::Completed) {
-            if let Some(r) = &self.last_response {
-                self.out.push_back(ServerOutput::Transmit(r.clone()));
-            }
+        if matches!(self.state, TxnState::Proceeding | TxnState::Completed)
+            && let Some(r) = &self.last_response
+        {
+            self.out.push_back(ServerOutput::Transmit(r.clone()));
         }
     }
 

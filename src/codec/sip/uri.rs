@@ -56,10 +56,11 @@ impl Param {
         if name.is_empty() || name.contains(is_lws) || name.contains(['"', '<', '>']) {
             return Err(format!("bad parameter '{s}'"));
         }
-        if let Some(v) = value {
-            if v.starts_with('"') && unquote(v).is_none() {
-                return Err(format!("parameter {name}: unterminated quoted string"));
-            }
+        if let Some(v) = value
+            && v.starts_with('"')
+            && unquote(v).is_none()
+        {
+            return Err(format!("parameter {name}: unterminated quoted string"));
         }
         Ok(Self {
             name: name.to_string(),
