@@ -524,6 +524,104 @@ fn message_with_text_plain_parses() {
     assert_eq!(m.via().unwrap()[1].rport(), Some(31_100));
 }
 
+#[test]
+fn proxy_challenge_and_credentials_parse() {
+    let challenge = msg(
+        "SIP/2.0 407 Proxy Authentication Required
+Via: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK-p1
+From: <sip:a@ims.example>;tag=1
+To: <sip:b@ims.example>;tag=2
+Call-ID: p1
+CSeq: 3 MESSAGE
+Proxy-Authenticate: Digest realm=\"ims.example\", nonce=\"abc\", opaque=\"op1\", stale=FALSE, domain=\"sip:ims.example\", algorithm=MD5, qop=\"auth,auth-int\", x-extra=tok",
+        "",
+    );
+    let m = dec(&challenge);
+    let pa = m.proxy_authenticate().unwrap();
+    let d = pa[0].digest().unwrap();
+    assert_eq!(d.opaque.as_deref(), Some("op1"));
+    assert_eq!(d.stale, Some(false));
+    assert_eq!(d.domain.as_deref(), Some("sip:ims.example"));
+    assert_eq!(d.qop, vec!["auth", "auth-int"]);
+    assert!(!d.is_aka_v1_md5());
+    assert_eq!(d.other, vec![Param::new("x-extra", "tok")]);
+    assert!(m.www_authenticate().unwrap().is_empty());
+
+    let creds = msg(
+        "MESSAGE sip:b@ims.example SIP/2.0
+Via: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK-p2
+From: <sip:a@ims.example>;tag=1
+To: <sip:b@ims.example>
+Call-ID: p1
+CSeq: 4 MESSAGE
+Proxy-Authorization: Digest username=\"a\", realm=\"ims.example\", nonce=\"abc\", uri=\"sip:b@ims.example\", response=\"6629fae49393a05397450978507c4ef1\", opaque=\"op1\", qop=auth, nc=0000000a, cnonce=\"c0\"
+Proxy-Authorization: Bearer token=\"t\"",
+        "",
+    );
+    let m = dec(&creds);
+    let pz = m.proxy_authorization().unwrap();
+    assert_eq!(pz.len(), 2);
+    let d = pz[0].digest().unwrap();
+    assert_eq!(
+        (d.username.as_str(), d.opaque.as_deref()),
+        ("a", Some("op1"))
+    );
+    assert_eq!(
+        (d.nc.as_deref(), d.cnonce.as_deref()),
+        (Some("0000000a"), Some("c0"))
+    );
+    assert!(matches!(&pz[1], Credentials::Other { scheme, .. } if scheme == "Bearer"));
+    assert!(m.authorization().unwrap().is_empty());
+}
+
+#[test]
+fn every_compact_form_maps_to_its_header() {
+    let pairs = [
+        ("a", "Accept-Contact"),
+        ("b", "Referred-By"),
+        ("c", "Content-Type"),
+        ("e", "Content-Encoding"),
+        ("f", "From"),
+        ("i", "Call-ID"),
+        ("k", "Supported"),
+        ("l", "Content-Length"),
+        ("m", "Contact"),
+        ("o", "Event"),
+        ("r", "Refer-To"),
+        ("s", "Subject"),
+        ("t", "To"),
+        ("u", "Allow-Events"),
+        ("v", "Via"),
+        ("x", "Session-Expires"),
+        ("y", "Identity"),
+    ];
+    for (c, full) in pairs {
+        assert_eq!(sip::canonical_name(c), full);
+        assert_eq!(sip::canonical_name(&c.to_uppercase()), full);
+        assert!(sip::Header::new(c, "").is(&full.to_lowercase()));
+    }
+    let b = msg(
+        "REFER sip:b@x SIP/2.0
+v: SIP/2.0/UDP h;branch=z9hG4bK-r
+f: <sip:a@x>;tag=1
+t: <sip:b@x>
+i: r1
+CSeq: 1 REFER
+r: <sip:c@x>
+b: <sip:a@x>
+x: 1800;refresher=uac
+a: *;+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\"
+y: abc",
+        "",
+    );
+    let m = dec(&b);
+    assert_eq!(m.header("Refer-To"), Some("<sip:c@x>"));
+    assert_eq!(m.header("Referred-By"), Some("<sip:a@x>"));
+    assert_eq!(m.header("Session-Expires"), Some("1800;refresher=uac"));
+    assert!(m.header("Accept-Contact").unwrap().starts_with("*;"));
+    assert_eq!(m.header("Identity"), Some("abc"));
+}
+
 // ----- tolerance: compact forms, folding, LWS ------------------------------
 
 #[test]
@@ -920,6 +1018,12 @@ fn malformed_inputs_name_line_and_header() {
         "line 7: header Call-ID: appears more than once"
     );
 
+    let star = register_with("Contact: <", "Contact: *, <");
+    assert_eq!(
+        err_of(&star),
+        "line 8: header Contact: the wildcard '*' must be the only contact"
+    );
+
     let fold_first = b"REGISTER sip:x SIP/2.0\r\n folded\r\n\r\n";
     assert_eq!(
         err_of(fold_first),
@@ -1118,6 +1222,27 @@ fn cli_decode_prints_a_sip_tree() {
         text.contains("+sip.instance: <urn:gsma:imei:35209900-176148-0>"),
         "{text}"
     );
+
+    // A capture saved as text is read raw.
+    let path = std::env::temp_dir().join(format!("volte-sim-sip-{}.txt", std::process::id()));
+    std::fs::write(&path, notify()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_volte-sim"))
+        .args(["decode", "--proto", "sip", "--file"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).ok();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Subscription-State: active;expires=600000"),
+        "{text}"
+    );
+    assert!(text.contains("aor: tel:+15550001"), "{text}");
 
     let bad = volte_sim::codec::hex(&register_with("CSeq: 1 REGISTER\r\n", ""));
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_volte-sim"))

@@ -225,6 +225,22 @@ impl SipMessage {
                 }
             }
         }
+        // RFC 3261 10.2.2: `*` only alone (and only with Expires: 0, which is
+        // the registrar's business, not the codec's).
+        let contacts = self.list_values("Contact");
+        if contacts.len() > 1 && contacts.contains(&"*") {
+            let i = self
+                .headers
+                .iter()
+                .position(|h| h.is("Contact"))
+                .unwrap_or(0);
+            let (offset, _, line) = layout.headers.get(i).copied().unwrap_or_default();
+            return Err(line_err(
+                offset,
+                line,
+                "header Contact: the wildcard '*' must be the only contact",
+            ));
+        }
         for name in MANDATORY {
             if !self.headers.iter().any(|h| h.is(name)) {
                 return Err(line_err(
@@ -760,8 +776,14 @@ fn check_value(canon: &str, v: &str) -> Result<(), String> {
             }
         }
         "CSeq" => CSeq::parse(v).map(drop),
-        "Contact" if v == "*" => Ok(()),
-        "Contact" => each(v, NameAddr::parse),
+        // A `*` element is checked with the whole list in `check`.
+        "Contact" => each(v, |e| {
+            if e == "*" {
+                Ok(())
+            } else {
+                NameAddr::parse(e).map(drop)
+            }
+        }),
         "Expires" | "Max-Forwards" | "Content-Length" | "Min-Expires" => parse_number(v).map(drop),
         "Content-Type" => MediaType::parse(v).map(drop),
         "Event" => Event::parse(v).map(drop),
