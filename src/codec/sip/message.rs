@@ -613,7 +613,11 @@ impl SipMessage {
     /// Supported, Proxy-Require, Unsupported, Allow, Allow-Events.
     pub fn tokens(&self, name: &str) -> Result<Vec<String>, DecodeError> {
         self.typed_list(name, |v| {
-            parse_tokens(v).and_then(|mut t| t.pop().ok_or_else(|| "empty".into()))
+            if is_token(v) {
+                Ok(v.to_string())
+            } else {
+                Err(format!("bad token '{v}'"))
+            }
         })
     }
 
