@@ -19,6 +19,8 @@ pub enum Proto {
     Gtpu,
     /// Diameter message (base, S6a, Cx).
     Diameter,
+    /// SIP message (text; give its bytes as hex or a file).
+    Sip,
 }
 
 /// Arguments of `decode`.
@@ -46,6 +48,7 @@ pub fn decode(proto: Proto, bytes: &[u8]) -> Result<Field, DecodeError> {
         Proto::Gtpv2c => codec::gtpv2c::tree(bytes),
         Proto::Gtpu => codec::gtpu::tree(bytes),
         Proto::Diameter => codec::diameter::tree(bytes),
+        Proto::Sip => codec::sip::tree(bytes),
     }
 }
 

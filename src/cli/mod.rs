@@ -1,8 +1,10 @@
 //! Command-line front end (clap). Each subcommand lives in its own file and
 //! returns the process exit code.
 
+pub mod check;
 pub mod decode;
 pub mod hss;
+pub mod run;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -19,8 +21,12 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run a topology: print the ladder of every message and a summary per UE.
+    Run(run::RunArgs),
     /// Decode one message (hex, or a file) into a readable tree.
     Decode(decode::DecodeArgs),
+    /// Validate a topology file and summarise it.
+    Check(check::CheckArgs),
     /// Manage the HSS subscriber database.
     Hss(hss::HssArgs),
 }
@@ -29,7 +35,9 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Run(args) => run::run(&args),
         Command::Decode(args) => decode::run(&args),
+        Command::Check(args) => check::run(&args),
         Command::Hss(args) => hss::run(&args),
     }
 }

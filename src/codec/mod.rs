@@ -17,6 +17,7 @@ pub mod gtpv2c;
 pub mod nas;
 pub mod plmn;
 pub mod s1ap;
+pub mod sip;
 
 use std::fmt;
 

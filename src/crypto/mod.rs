@@ -14,6 +14,7 @@
 
 use std::fmt;
 
+pub mod aka_digest;
 pub mod auth;
 pub mod eea2;
 pub mod eia2;

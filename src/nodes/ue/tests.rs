@@ -1462,8 +1462,9 @@ mod end_to_end {
             .unwrap();
 
         // Uplink: the UE's packet leaves the eNB in the SGW's tunnel.
+        let now = sim.now();
         sim.inject(
-            sim.now(),
+            now,
             UE,
             Transmit {
                 iface: Iface::Uu,
@@ -1478,15 +1479,16 @@ mod end_to_end {
             },
         );
         sim.run_until_time(Time::from_secs(2));
-        let out = sim.drain_outbox();
-        assert_eq!((out[0].1.iface, out[0].1.to), (Iface::S1U, GW));
-        let g = gtpu::decode(&out[0].1.bytes).unwrap();
+        let out: Vec<Transmit> = sim.drain_outbox().into_iter().map(|(_, t)| t).collect();
+        assert_eq!((out[0].iface, out[0].to), (Iface::S1U, GW));
+        let g = gtpu::decode(&out[0].bytes).unwrap();
         assert_eq!(g.teid, 0x1001);
         assert_eq!(g.body, gtpu::Body::GPdu(vec![0x45, 0, 0, 1]));
 
         // Downlink: a G-PDU on the eNB's TEID reaches the UE on bearer 5.
+        let now = sim.now();
         sim.inject(
-            sim.now(),
+            now,
             GW,
             Transmit {
                 iface: Iface::S1U,

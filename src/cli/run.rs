@@ -1,0 +1,206 @@
+//! `volte-sim run`: play a topology, print the ladder and a summary per UE;
+//! exit 0 only if every UE reached its goal.
+
+use crate::events::capture::Capture;
+use crate::events::event::Event;
+use crate::events::json::event_json;
+use crate::events::ladder::Ladder;
+use crate::run::report::{LIST_LIMIT, Tracker};
+use crate::run::{RunOptions, build_nodes, run_realtime, run_sim};
+use crate::topology::{self, Topology};
+use clap::Args;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `run`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    volte-sim run topologies/default.yaml\n  \
+    volte-sim run topologies/default.yaml --pcap attach.pcap --json attach.jsonl\n  \
+    volte-sim run topologies/load-1k.yaml --quiet\n\n\
+    Exit status: 0 when every UE reached its goal, 1 when one did not, 2 for a bad topology or file.")]
+pub struct RunArgs {
+    /// Topology YAML file.
+    pub file: PathBuf,
+    /// Write every message to this pcap (Wireshark reads it like a capture).
+    #[arg(long)]
+    pub pcap: Option<PathBuf>,
+    /// Write every event as one JSON object per line to this file.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+    /// Print only the summary, not the ladder.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print the ladder even for runs with many UEs.
+    #[arg(long, conflicts_with = "quiet")]
+    pub ladder: bool,
+    /// Drive the nodes with tokio actors on the wall clock instead of the
+    /// simulator's virtual clock (same nodes, same bytes; runs in real time).
+    #[arg(long)]
+    pub realtime: bool,
+    /// Stop at this simulated time even if UEs are still pending (e.g. 120s).
+    #[arg(long, value_parser = parse_duration, default_value = "600s")]
+    pub max_time: std::time::Duration,
+}
+
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    topology::units::parse_duration(s).map_err(|e| e.to_string())
+}
+
+/// Loads a topology, printing errors and warnings; `None` means exit 2.
+pub fn load(file: &std::path::Path) -> Option<Topology> {
+    match topology::load_from_path(file) {
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                eprintln!("{w}");
+            }
+            Some(loaded.topology)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            None
+        }
+    }
+}
+
+struct Sinks {
+    ladder: Option<Ladder>,
+    stdout: std::io::StdoutLock<'static>,
+    capture: Option<Capture<BufWriter<File>>>,
+    json: Option<BufWriter<File>>,
+    names: Vec<String>,
+    error: Option<String>,
+}
+
+impl Sinks {
+    fn event(&mut self, e: &Event) {
+        if let Some(l) = &self.ladder
+            && let Some(line) = l.line(e)
+        {
+            let _ = writeln!(self.stdout, "{line}");
+        }
+        if let (Some(c), Event::Message(m)) = (&mut self.capture, e)
+            && let Err(err) = c.write(m)
+        {
+            self.error
+                .get_or_insert(format!("writing the pcap failed: {err}"));
+        }
+        if let Some(j) = &mut self.json
+            && let Err(err) = writeln!(j, "{}", event_json(e, &self.names))
+        {
+            self.error
+                .get_or_insert(format!("writing the JSON log failed: {err}"));
+        }
+    }
+}
+
+fn create(path: &PathBuf, what: &str) -> Result<BufWriter<File>, String> {
+    File::create(path)
+        .map(BufWriter::new)
+        .map_err(|e| format!("cannot create {what} {}: {e}", path.display()))
+}
+
+/// Runs `run`.
+pub fn run(args: &RunArgs) -> ExitCode {
+    let Some(topo) = load(&args.file) else {
+        return ExitCode::from(2);
+    };
+    let (_, skipped) = build_nodes(&topo);
+    if !skipped.is_empty() {
+        eprintln!(
+            "note: not simulated yet, left out of this run: {}",
+            skipped.join(", ")
+        );
+    }
+    let ues = topo.ues().count();
+    let show_ladder = !args.quiet && (args.ladder || ues <= LIST_LIMIT);
+    if !args.quiet && !show_ladder {
+        eprintln!("note: the ladder is not printed for {ues} UEs (use --ladder to print it)");
+    }
+    let capture = match &args.pcap {
+        Some(p) => match create(p, "pcap").and_then(|w| {
+            Capture::new(w, &topo).map_err(|e| format!("cannot write {}: {e}", p.display()))
+        }) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let json = match &args.json {
+        Some(p) => match create(p, "JSON log") {
+            Ok(w) => Some(w),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let names: Vec<String> = topo.nodes.iter().map(|n| n.name.clone()).collect();
+    let mut sinks = Sinks {
+        ladder: show_ladder.then(|| Ladder::new(names.clone())),
+        stdout: std::io::stdout().lock(),
+        capture,
+        json,
+        names,
+        error: None,
+    };
+    let opts = RunOptions {
+        max_time: args.max_time,
+        progress: ues > LIST_LIMIT && !show_ladder,
+        ..RunOptions::default()
+    };
+    let mut sink = |e: &Event| sinks.event(e);
+    let tracker: Tracker = if args.realtime {
+        match run_realtime(&topo, &opts, &mut sink) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot start the runtime: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        run_sim(&topo, &opts, &mut sink)
+    };
+    if let Some(c) = sinks.capture.take() {
+        let frames = c.frames();
+        match c.finish() {
+            Ok(_) => eprintln!(
+                "wrote {frames} frames to {}",
+                args.pcap
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            ),
+            Err(e) => {
+                sinks
+                    .error
+                    .get_or_insert(format!("writing the pcap failed: {e}"));
+            }
+        }
+    }
+    if let Some(mut j) = sinks.json.take()
+        && let Err(e) = j.flush()
+    {
+        sinks
+            .error
+            .get_or_insert(format!("writing the JSON log failed: {e}"));
+    }
+    let _ = writeln!(sinks.stdout);
+    let _ = write!(sinks.stdout, "{}", tracker.summary());
+    let _ = sinks.stdout.flush();
+    if let Some(e) = sinks.error {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    if tracker.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,671 @@
+//! The network nodes' specs: eNB, MME, HSS, P/I/S-CSCF (and, in
+//! `apn.rs`, the gateway and its APNs), each with its defaults, its
+//! references resolved and its values checked.
+
+use super::apn::gateway;
+use super::diag::{Report, join, suggestion};
+use super::model::*;
+use super::names::Names;
+use super::read::{self, duration, field_name, quoted, text, uint};
+use super::schema::*;
+use super::units;
+use super::validate::{Origin, line_note};
+use crate::codec::plmn::Plmn;
+use crate::crypto::nas::{NasCiphering, NasIntegrity};
+use crate::nodes::NodeId;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A placeholder for a reference that failed to resolve (already
+/// reported); never reaches a returned topology.
+pub(crate) const UNRESOLVED: NodeId = NodeId(u32::MAX);
+
+/// Default periodic TAU timer (TS 24.301 10.2).
+pub(crate) const DEFAULT_T3412: Duration = Duration::from_secs(54 * 60);
+/// Default eNB id of the first eNB (the project's fixture identity).
+pub(crate) const DEFAULT_ENB_ID: u32 = 0x19B;
+/// Default APN-AMBR, both directions, bits/s.
+pub(crate) const DEFAULT_AMBR: u64 = 100_000_000;
+
+/// A node's raw entry, by kind.
+pub(crate) enum RawNode {
+    Enb(RawEnb),
+    Mme(RawMme),
+    Gateway(RawGateway),
+    Hss(RawHss),
+    Pcscf(RawPcscf),
+    Icscf(RawCscf),
+    Scscf(RawCscf),
+}
+
+impl RawNode {
+    pub(crate) fn addr(&self) -> Option<&Scalar> {
+        match self {
+            Self::Enb(r) => r.addr.as_ref(),
+            Self::Mme(r) => r.addr.as_ref(),
+            Self::Gateway(r) => r.addr.as_ref(),
+            Self::Hss(r) => r.addr.as_ref(),
+            Self::Pcscf(r) => r.addr.as_ref(),
+            Self::Icscf(r) | Self::Scscf(r) => r.addr.as_ref(),
+        }
+    }
+}
+
+/// What the network nodes tell the rest of the checks.
+pub(crate) struct Network {
+    /// Spec of each network node, by index (None where its entry failed).
+    pub(crate) kinds: Vec<Option<NodeKind>>,
+    /// Every APN some gateway serves, in file order.
+    pub(crate) served: Vec<String>,
+    /// The PLMN.
+    pub(crate) plmn: Plmn,
+}
+
+impl Network {
+    /// The spec of node `id`, if it is a network node that was built.
+    pub(crate) fn kind(&self, id: NodeId) -> Option<&NodeKind> {
+        self.kinds.get(id.0 as usize).and_then(Option::as_ref)
+    }
+
+    /// The gateway a UE on eNB `enb` reaches (eNB -> MME -> gateway).
+    pub(crate) fn gateway_of_enb(&self, enb: NodeId) -> Option<(NodeId, &GatewaySpec)> {
+        let Some(NodeKind::Enb(e)) = self.kind(enb) else {
+            return None;
+        };
+        let Some(NodeKind::Mme(m)) = self.kind(e.mme) else {
+            return None;
+        };
+        match self.kind(m.gateway) {
+            Some(NodeKind::Gateway(g)) => Some((m.gateway, g)),
+            _ => None,
+        }
+    }
+
+    /// The P-CSCFs' specs, for IPsec checks.
+    pub(crate) fn pcscfs(&self) -> impl Iterator<Item = &PcscfSpec> {
+        self.kinds.iter().filter_map(|k| match k {
+            Some(NodeKind::Pcscf(p)) => Some(p),
+            _ => None,
+        })
+    }
+}
+
+/// The IMS home domain, `ims.mnc<MNC>.mcc<MCC>.3gppnetwork.org` (TS 23.003
+/// 13.2; a 2-digit MNC gets a leading 0).
+pub(crate) fn ims_domain(plmn: &Plmn) -> String {
+    format!(
+        "ims.mnc{:0>3}.mcc{}.3gppnetwork.org",
+        plmn.mnc(),
+        plmn.mcc()
+    )
+}
+
+/// The EPC realm, `epc.mnc<MNC>.mcc<MCC>.3gppnetwork.org` (TS 23.003 19.2).
+pub(crate) fn epc_realm(plmn: &Plmn) -> String {
+    format!(
+        "epc.mnc{:0>3}.mcc{}.3gppnetwork.org",
+        plmn.mnc(),
+        plmn.mcc()
+    )
+}
+
+/// Builds every network node's spec. The order matters: the MME's default
+/// TACs come from its eNBs, the gateway's P-CSCF addresses from the P-CSCFs.
+pub(crate) fn build_network(
+    report: &mut Report,
+    raws: &[Option<RawNode>],
+    names: &Names,
+    plmn: Plmn,
+    origin: &Origin,
+) -> Network {
+    let mut kinds: Vec<Option<NodeKind>> = (0..raws.len()).map(|_| None).collect();
+    let path_of = |i: usize| names.at(i).map(|n| n.path.clone()).unwrap_or_default();
+    let count = |k: &str| names.of_kind(k).len();
+
+    // eNBs, P-CSCFs, HSSs, I-/S-CSCFs: they need only names.
+    let mut enb_ordinal = 0u32;
+    let mut enb_ids: HashMap<u32, String> = HashMap::new();
+    for (i, raw) in raws.iter().enumerate() {
+        let path = path_of(i);
+        kinds[i] = match raw {
+            Some(RawNode::Enb(r)) => {
+                let spec = enb(report, &path, r, names, enb_ordinal);
+                enb_ordinal += 1;
+                if let Some(other) = enb_ids.insert(spec.enb_id, path.clone()) {
+                    report.error(
+                        &join(&path, "enb_id"),
+                        format!(
+                            "enb_id 0x{:X} is already used by {other}{}",
+                            spec.enb_id,
+                            line_note(report, &other)
+                        ),
+                    );
+                }
+                Some(NodeKind::Enb(spec))
+            }
+            Some(RawNode::Pcscf(r)) => Some(NodeKind::Pcscf(pcscf(report, &path, r, names))),
+            Some(RawNode::Hss(r)) => {
+                let several = count("hss") > 1;
+                let name = names.at(i).map(|n| n.name.as_str()).unwrap_or("hss");
+                Some(NodeKind::Hss(hss(
+                    report, &path, r, &plmn, several, name, origin,
+                )))
+            }
+            Some(RawNode::Icscf(r)) => Some(NodeKind::Icscf(IcscfSpec {
+                hss: names.resolve(report, &join(&path, "hss"), r.hss.as_ref(), "hss", false),
+            })),
+            Some(RawNode::Scscf(r)) => Some(NodeKind::Scscf(ScscfSpec {
+                hss: names.resolve(report, &join(&path, "hss"), r.hss.as_ref(), "hss", false),
+            })),
+            _ => None,
+        };
+    }
+
+    // MMEs: their TACs default to those of the eNBs pointing at them.
+    let several_mmes = count("mme") > 1;
+    for (i, raw) in raws.iter().enumerate() {
+        let Some(RawNode::Mme(r)) = raw else { continue };
+        let path = path_of(i);
+        let me = NodeId(i as u32);
+        let mut enb_tacs: Vec<(u16, String)> = Vec::new();
+        for (j, k) in kinds.iter().enumerate() {
+            if let Some(NodeKind::Enb(e)) = k
+                && e.mme == me
+            {
+                enb_tacs.push((e.tac, path_of(j)));
+            }
+        }
+        let name = names.at(i).map(|n| n.name.as_str()).unwrap_or("mme");
+        let spec = mme(
+            report,
+            &path,
+            r,
+            names,
+            &plmn,
+            several_mmes,
+            name,
+            &enb_tacs,
+        );
+        kinds[i] = Some(NodeKind::Mme(spec));
+    }
+
+    // Gateways: P-CSCF names become that node's addresses.
+    let mut served: Vec<String> = Vec::new();
+    for (i, raw) in raws.iter().enumerate() {
+        let Some(RawNode::Gateway(r)) = raw else {
+            continue;
+        };
+        let path = path_of(i);
+        let spec = gateway(report, &path, r, names, &kinds);
+        for apn in &spec.apns {
+            if !served.contains(&apn.name) {
+                served.push(apn.name.clone());
+            }
+        }
+        kinds[i] = Some(NodeKind::Gateway(spec));
+    }
+
+    Network {
+        kinds,
+        served,
+        plmn,
+    }
+}
+
+/// S1AP names are PrintableString (TS 36.413 9.2.1.37, ITU-T X.680 41.4),
+/// 1 to 150 characters.
+fn check_printable(report: &mut Report, path: &str, name: &str) {
+    let printable = |c: char| c.is_ascii_alphanumeric() || " '()+,-./:=?".contains(c);
+    if name.is_empty() || name.len() > 150 {
+        report.error(
+            path,
+            format!("{} must be 1 to 150 characters", field_name(path)),
+        );
+    } else if let Some(c) = name.chars().find(|c| !printable(*c)) {
+        report.error(
+            path,
+            format!(
+                "'{c}' cannot appear in an S1AP name (PrintableString: letters, digits, space and '()+,-./:=?)"
+            ),
+        );
+    }
+}
+
+fn enb(report: &mut Report, path: &str, r: &RawEnb, names: &Names, ordinal: u32) -> EnbSpec {
+    let f = |k: &str| join(path, k);
+    let enb_id = r
+        .enb_id
+        .as_ref()
+        .and_then(|s| uint(report, &f("enb_id"), s, 0xF_FFFF))
+        .map_or(DEFAULT_ENB_ID + ordinal, |v| v as u32);
+    let tac = r
+        .tac
+        .as_ref()
+        .and_then(|s| uint(report, &f("tac"), s, 0xFFFF))
+        .map_or(1, |v| v as u16);
+    let default_cell = (enb_id << 8) | 1;
+    let cell_id = match &r.cell_id {
+        Some(s) => {
+            let c = uint(report, &f("cell_id"), s, 0xFFF_FFFF).map_or(default_cell, |v| v as u32);
+            if c >> 8 != enb_id {
+                report.warn(
+                    &f("cell_id"),
+                    format!(
+                        "cell_id 0x{c:07X} does not start with enb_id 0x{enb_id:05X}: a macro cell's identity is enb_id << 8 | cell (TS 36.413 9.2.1.38)"
+                    ),
+                );
+            }
+            c
+        }
+        None => default_cell,
+    };
+    let enb_name = r
+        .enb_name
+        .as_ref()
+        .map_or_else(|| format!("enb-{enb_id:x}"), text);
+    check_printable(report, &f("enb_name"), &enb_name);
+    let mme = names
+        .resolve(report, &f("mme"), r.mme.as_ref(), "mme", true)
+        .unwrap_or(UNRESOLVED);
+    let refuse_second_bearer = r.refuse_second_bearer.unwrap_or(false);
+    if refuse_second_bearer {
+        report.warn(
+            &f("refuse_second_bearer"),
+            "this eNB refuses E-RAB Setup for a second bearer: UEs on it cannot open their second PDN (e.g. ims)",
+        );
+    }
+    EnbSpec {
+        enb_id,
+        enb_name,
+        tac,
+        cell_id,
+        mme,
+        refuse_second_bearer,
+    }
+}
+
+fn diameter_identity(
+    report: &mut Report,
+    path: &str,
+    raw: Option<&RawDiameter>,
+    default_host: String,
+    default_realm: String,
+) -> DiameterIdentity {
+    let fqdn = |report: &mut Report, p: &str, s: &Scalar| {
+        let t = text(s);
+        let ok = !t.is_empty()
+            && t.len() <= 255
+            && t.split('.').all(|l| {
+                !l.is_empty()
+                    && l.len() <= 63
+                    && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            });
+        if !ok {
+            report.error(
+                p,
+                format!(
+                    "{} is not a domain name (labels of letters, digits and '-', joined by dots)",
+                    quoted(s)
+                ),
+            );
+        }
+        t
+    };
+    let (host, realm) = match raw {
+        Some(d) => (
+            d.host
+                .as_ref()
+                .map(|s| fqdn(report, &join(path, "host"), s)),
+            d.realm
+                .as_ref()
+                .map(|s| fqdn(report, &join(path, "realm"), s)),
+        ),
+        None => (None, None),
+    };
+    DiameterIdentity {
+        host: host.unwrap_or(default_host),
+        realm: realm.unwrap_or(default_realm),
+    }
+}
+
+fn nas_algorithms(
+    report: &mut Report,
+    path: &str,
+    list: Option<&List>,
+    prefix: &str,
+) -> Option<Vec<u8>> {
+    let list = list?;
+    if list.0.is_empty() {
+        report.error(
+            path,
+            format!("needs at least one algorithm, e.g. [{prefix}2]"),
+        );
+        return Some(Vec::new());
+    }
+    let mut out = Vec::new();
+    for (i, s) in list.0.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        match algorithm_id(s, prefix) {
+            Some(id) => out.push(id),
+            None => report.error(
+                &p,
+                format!(
+                    "unknown algorithm {} (use {prefix}0, {prefix}1, {prefix}2 or {prefix}3)",
+                    quoted(s)
+                ),
+            ),
+        }
+    }
+    Some(out)
+}
+
+/// `eia2`, `EIA2`, `128-EIA2` or `2` -> 2.
+pub(crate) fn algorithm_id(s: &Scalar, prefix: &str) -> Option<u8> {
+    match s {
+        Scalar::Int(i) if (0..=7).contains(i) => Some(*i as u8),
+        Scalar::Text(t) => {
+            let t = t.trim().to_ascii_lowercase();
+            let t = t.strip_prefix("128-").unwrap_or(&t);
+            let d = t.strip_prefix(prefix)?;
+            match d.parse::<u8>() {
+                Ok(v) if v <= 7 => Some(v),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mme(
+    report: &mut Report,
+    path: &str,
+    r: &RawMme,
+    names: &Names,
+    plmn: &Plmn,
+    several: bool,
+    name: &str,
+    enb_tacs: &[(u16, String)],
+) -> MmeSpec {
+    let f = |k: &str| join(path, k);
+    let gateway = names
+        .resolve(report, &f("gateway"), r.gateway.as_ref(), "gateway", true)
+        .unwrap_or(UNRESOLVED);
+    let hss = names
+        .resolve(report, &f("hss"), r.hss.as_ref(), "hss", true)
+        .unwrap_or(UNRESOLVED);
+    let group_id = r
+        .group_id
+        .as_ref()
+        .and_then(|s| uint(report, &f("group_id"), s, 0xFFFF))
+        .map_or(1, |v| v as u16);
+    let code = r
+        .code
+        .as_ref()
+        .and_then(|s| uint(report, &f("code"), s, 0xFF))
+        .map_or(1, |v| v as u8);
+    let mme_name = r
+        .mme_name
+        .as_ref()
+        .map_or_else(|| format!("mme{code:02}"), text);
+    check_printable(report, &f("mme_name"), &mme_name);
+
+    let nas = r.nas.as_ref();
+    let npath = f("nas");
+    let integrity = match nas_algorithms(
+        report,
+        &join(&npath, "integrity"),
+        nas.and_then(|n| n.integrity.as_ref()),
+        "eia",
+    ) {
+        None => vec![NasIntegrity::Eia2],
+        Some(ids) => {
+            let mut v = Vec::new();
+            for (i, id) in ids.into_iter().enumerate() {
+                let p = format!("{}[{i}]", join(&npath, "integrity"));
+                match NasIntegrity::from_id(id) {
+                    Some(a) if a.is_implemented() => {
+                        if a == NasIntegrity::Eia0 {
+                            report.warn(&p, "EIA0 (no integrity) is allowed only for unauthenticated emergency sessions (TS 33.401 5.1.4.2): UEs reject a Security Mode Command that selects it");
+                        }
+                        v.push(a);
+                    }
+                    Some(_) => report.error(&p, format!("eia{id} is not implemented here; use eia2 (or eia0 to show a rejected Security Mode Command)")),
+                    None => report.error(&p, format!("eia{id} is not a defined algorithm (eia0 to eia3)")),
+                }
+            }
+            v
+        }
+    };
+    let ciphering = match nas_algorithms(
+        report,
+        &join(&npath, "ciphering"),
+        nas.and_then(|n| n.ciphering.as_ref()),
+        "eea",
+    ) {
+        None => vec![NasCiphering::Eea0],
+        Some(ids) => {
+            let mut v = Vec::new();
+            for (i, id) in ids.into_iter().enumerate() {
+                let p = format!("{}[{i}]", join(&npath, "ciphering"));
+                match NasCiphering::from_id(id) {
+                    Some(a) if a.is_implemented() => v.push(a),
+                    Some(_) => report.error(
+                        &p,
+                        format!(
+                            "eea{id} is not implemented here; use eea0 (readable pcaps) or eea2"
+                        ),
+                    ),
+                    None => report.error(
+                        &p,
+                        format!("eea{id} is not a defined algorithm (eea0 to eea3)"),
+                    ),
+                }
+            }
+            v
+        }
+    };
+
+    let tacs: Vec<u16> = match &r.tacs {
+        Some(list) => {
+            let mut v = Vec::new();
+            for (i, s) in list.0.iter().enumerate() {
+                if let Some(t) = uint(report, &format!("{}[{i}]", f("tacs")), s, 0xFFFF) {
+                    v.push(t as u16);
+                }
+            }
+            for (tac, enb_path) in enb_tacs {
+                if !v.contains(tac) {
+                    report.warn(
+                        &join(enb_path, "tac"),
+                        format!(
+                            "TAC {tac} is not among the TACs of its MME ({}): the MME will refuse its S1 Setup",
+                            v.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
+                        ),
+                    );
+                }
+            }
+            v
+        }
+        None => {
+            let mut v: Vec<u16> = Vec::new();
+            for (tac, _) in enb_tacs {
+                if !v.contains(tac) {
+                    v.push(*tac);
+                }
+            }
+            v
+        }
+    };
+    let relative_capacity = r
+        .relative_capacity
+        .as_ref()
+        .and_then(|s| uint(report, &f("relative_capacity"), s, 255))
+        .map_or(255, |v| v as u8);
+    let realm = epc_realm(plmn);
+    let host = if several {
+        format!("{name}.{realm}")
+    } else {
+        format!("mme.{realm}")
+    };
+    let diameter = diameter_identity(report, &f("diameter"), r.diameter.as_ref(), host, realm);
+    // GPRS Timer 3 (TS 24.008 10.5.7.4a) reaches 31 x 320 h.
+    let t3412 = match &r.t3412 {
+        Some(s) => match duration(report, &f("t3412"), s) {
+            Some(d) if d <= Duration::from_secs(31 * 320 * 3600) => d,
+            Some(_) => {
+                report.error(
+                    &f("t3412"),
+                    "t3412 can be at most 9920h (GPRS Timer 3, TS 24.008 10.5.7.4a)",
+                );
+                DEFAULT_T3412
+            }
+            None => DEFAULT_T3412,
+        },
+        None => DEFAULT_T3412,
+    };
+    MmeSpec {
+        gateway,
+        hss,
+        mme_name,
+        group_id,
+        code,
+        integrity,
+        ciphering,
+        tacs,
+        relative_capacity,
+        diameter,
+        t3412,
+    }
+}
+
+fn hss(
+    report: &mut Report,
+    path: &str,
+    r: &RawHss,
+    plmn: &Plmn,
+    several: bool,
+    name: &str,
+    origin: &Origin,
+) -> HssSpec {
+    let f = |k: &str| join(path, k);
+    let db = r.db.as_ref().map(|s| {
+        let p = PathBuf::from(text(s));
+        match origin.dir() {
+            Some(dir) if p.is_relative() && !dir.as_os_str().is_empty() => dir.join(p),
+            _ => p,
+        }
+    });
+    let amf = match &r.amf {
+        None => [0x80, 0x00],
+        Some(s) => {
+            let t = match s {
+                Scalar::Int(i) => format!("{i:04}"),
+                other => text(other),
+            };
+            match units::parse_hex::<2>("amf", &t) {
+                Ok(a) => a,
+                Err(e) => {
+                    report.error(&f("amf"), e);
+                    [0x80, 0x00]
+                }
+            }
+        }
+    };
+    if amf[0] & 0x80 == 0 {
+        report.warn(
+            &f("amf"),
+            "the AMF separation bit (0x8000) is not set: UEs reject E-UTRAN vectors without it (TS 33.401 6.1.1)",
+        );
+    }
+    let prefix = if several { name } else { "hss" };
+    let realm = epc_realm(plmn);
+    let s6a = diameter_identity(
+        report,
+        &f("s6a"),
+        r.s6a.as_ref(),
+        format!("{prefix}.{realm}"),
+        realm,
+    );
+    let domain = ims_domain(plmn);
+    let cx = diameter_identity(
+        report,
+        &f("cx"),
+        r.cx.as_ref(),
+        format!("{prefix}.{domain}"),
+        domain,
+    );
+    HssSpec { db, s6a, cx, amf }
+}
+
+fn pcscf(report: &mut Report, path: &str, r: &RawPcscf, names: &Names) -> PcscfSpec {
+    let f = |k: &str| join(path, k);
+    let ipv4 = r
+        .ipv4
+        .as_ref()
+        .and_then(|s| read::ipv4(report, &f("ipv4"), s));
+    let ipv6 = r
+        .ipv6
+        .as_ref()
+        .and_then(|s| read::ipv6(report, &f("ipv6"), s));
+    if r.ipv4.is_none() && r.ipv6.is_none() {
+        report.warn(
+            path,
+            "this P-CSCF has neither ipv4 nor ipv6: no UE can reach it",
+        );
+    }
+    let ipsec = match &r.ipsec {
+        None => IpsecPolicy::Required,
+        Some(Scalar::Bool(true)) => IpsecPolicy::Required,
+        Some(Scalar::Bool(false)) => IpsecPolicy::Off,
+        Some(s) => match text(s).as_str() {
+            "required" => IpsecPolicy::Required,
+            "optional" => IpsecPolicy::Optional,
+            "off" | "none" => IpsecPolicy::Off,
+            other => {
+                report.error(
+                    &f("ipsec"),
+                    format!(
+                        "ipsec is required, optional or off, got '{other}'{}",
+                        suggestion(other, &["required", "optional", "off"])
+                    ),
+                );
+                IpsecPolicy::Required
+            }
+        },
+    };
+    let icscf = names.resolve(report, &f("icscf"), r.icscf.as_ref(), "icscf", false);
+    PcscfSpec {
+        ipv4,
+        ipv6,
+        ipsec,
+        icscf,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn algorithm_names_parse_loosely() {
+        assert_eq!(algorithm_id(&Scalar::Text("eia2".into()), "eia"), Some(2));
+        assert_eq!(
+            algorithm_id(&Scalar::Text("128-EEA2".into()), "eea"),
+            Some(2)
+        );
+        assert_eq!(algorithm_id(&Scalar::Int(1), "eea"), Some(1));
+        assert_eq!(algorithm_id(&Scalar::Text("eea2".into()), "eia"), None);
+        assert_eq!(algorithm_id(&Scalar::Text("eia9".into()), "eia"), None);
+    }
+
+    #[test]
+    fn domains_pad_two_digit_mncs() {
+        let p = Plmn::new("001", "01").unwrap();
+        assert_eq!(ims_domain(&p), "ims.mnc001.mcc001.3gppnetwork.org");
+        assert_eq!(epc_realm(&p), "epc.mnc001.mcc001.3gppnetwork.org");
+        let p = Plmn::new("310", "410").unwrap();
+        assert_eq!(ims_domain(&p), "ims.mnc410.mcc310.3gppnetwork.org");
+    }
+}
