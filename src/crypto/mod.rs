@@ -18,6 +18,7 @@ pub mod aka_digest;
 pub mod auth;
 pub mod eea2;
 pub mod eia2;
+pub mod ipsec;
 pub mod kdf;
 mod keys;
 pub mod milenage;
