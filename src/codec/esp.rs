@@ -77,7 +77,11 @@ impl EspPacket {
         let payload_len = rest.len().checked_sub(usize::from(pad_len))?;
         let pad = rest.get(payload_len..)?;
         let default = pad.iter().zip(1u8..).all(|(b, i)| *b == i);
-        (default && (HEADER_LEN + body_len) % 4 == 0).then_some((payload_len, pad_len, next))
+        (default && (HEADER_LEN + body_len).is_multiple_of(4)).then_some((
+            payload_len,
+            pad_len,
+            next,
+        ))
     }
 }
 
@@ -356,7 +360,7 @@ impl SecurityAssociation {
         }
         let iv = &covered[HEADER_LEN..HEADER_LEN + iv_len];
         let mut text = covered[HEADER_LEN + iv_len..].to_vec();
-        if text.len() % enc.block_len() != 0 && enc != EncryptionAlg::Null {
+        if !text.len().is_multiple_of(enc.block_len()) && enc != EncryptionAlg::Null {
             return Err(EspError::BadPadding { spi });
         }
         self.keys.decrypt(iv, &mut text)?;
