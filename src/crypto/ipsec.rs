@@ -415,6 +415,25 @@ pub fn esp_sa_line(
     )
 }
 
+/// The text of a Wireshark `esp_sa` file holding `lines` (each from
+/// [`esp_sa_line`]), for captures whose ESP is encrypted.
+///
+/// Wireshark reads it as the "ESP SAs" table of the ESP preferences when it
+/// sits in the configuration (or profile) directory, e.g.
+/// `WIRESHARK_CONFIG_DIR=<dir>` with `<dir>/esp_sa`, or
+/// `~/.config/wireshark/esp_sa`; decryption also needs the preference
+/// `esp.enable_encryption_decode: TRUE` (and `esp.enable_authentication_check:
+/// TRUE` to check ICVs). Without a file, tshark 4.0 takes the same lines one
+/// by one as `-o "uat:esp_sa:<line>"`.
+pub fn esp_sa_file<S: AsRef<str>>(lines: &[S]) -> String {
+    let mut out = String::from("# ESP SAs (Wireshark UAT esp_sa)\n");
+    for l in lines {
+        out.push_str(l.as_ref());
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
