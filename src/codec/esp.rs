@@ -47,7 +47,8 @@ pub struct EspPacket {
     pub spi: u32,
     /// Sequence number.
     pub seq: u32,
-    /// Everything after the header: [IV], (encrypted) payload and trailer, ICV.
+    /// Everything after the header: the IV if any, the (encrypted) payload and
+    /// trailer, the ICV.
     pub body: Vec<u8>,
 }
 

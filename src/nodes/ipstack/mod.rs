@@ -440,7 +440,9 @@ impl IpHost {
             })
     }
 
-    /// Closes `conn` gracefully (FIN after every queued byte).
+    /// Closes `conn` gracefully: FIN after every queued byte (and after the
+    /// handshake, if it is still under way; use [`IpHost::abort`] to give up
+    /// a connection attempt).
     pub fn close(&mut self, conn: ConnId) {
         if let Some(i) = self.conn_index(conn) {
             self.conns[i].close_requested = true;
@@ -656,10 +658,13 @@ impl IpHost {
     /// timer or queued work.
     pub fn poll_at(&mut self, now: Time) -> Option<Time> {
         let queued = self.conns.iter().any(|c| {
-            !c.released
-                && (c.close_requested
-                    || (!c.pending.is_empty()
-                        && self.sockets.get::<tcp::Socket>(c.handle).can_send()))
+            if c.released {
+                return false;
+            }
+            let s = self.sockets.get::<tcp::Socket>(c.handle);
+            // A close waits for the handshake; queued bytes for buffer room.
+            (c.close_requested && c.pending.is_empty() && s.state() != tcp::State::SynSent)
+                || (!c.pending.is_empty() && s.can_send())
         });
         if queued {
             return Some(now);

@@ -410,3 +410,16 @@ fn hostset_routes_by_source_and_creates_stacks_on_syn_only() {
     assert_eq!(set.len(), 3);
     assert_eq!(set.stats().no_stack, 1);
 }
+
+#[test]
+fn close_during_handshake_waits_without_busy_polling() {
+    let mut h = IpHost::new(&[ip(UE)], 3).unwrap();
+    let c = h.tcp_connect(5100, sa("10.46.0.1:5060")).unwrap();
+    h.close(c);
+    let syn = h.poll(Time::ZERO);
+    assert_eq!(syn.len(), 1);
+    // Next wake-up is the SYN retransmission, not "now" again and again.
+    let next = h.poll_at(Time::ZERO).unwrap();
+    assert!(next > Time::ZERO, "{next}");
+    assert_eq!(h.tcp_state(c), tcp::State::SynSent);
+}
