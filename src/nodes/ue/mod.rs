@@ -41,7 +41,7 @@ use bytes::Bytes;
 use emm::EmmState;
 use esm::Esm;
 use ims::hooks::ImsGoal;
-use ims::{ImsClient, ImsLink, Unplugged};
+use ims::{ImsClient, ImsLink};
 use std::collections::{BTreeMap, VecDeque};
 use timers::{Timer, Timers};
 use usim::Usim;
@@ -150,7 +150,7 @@ impl Ue {
             out: VecDeque::new(),
             last_status: None,
             ims_client,
-            ims_link: Box::new(Unplugged::default()),
+            ims_link: ims::link::default_link(),
             ims_ebi: None,
             ims_goal: if spec.ims == ImsMode::Register {
                 ImsGoal::Registered

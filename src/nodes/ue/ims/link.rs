@@ -65,6 +65,12 @@ impl ImsLink for Unplugged {
     fn handle_timeout(&mut self, _now: Time) {}
 }
 
+/// The link a new UE starts with: where the IP stack of the ims PDN plugs
+/// in.
+pub(in crate::nodes::ue) fn default_link() -> Box<dyn ImsLink> {
+    Box::new(Unplugged::default())
+}
+
 impl Ue {
     /// Puts an IP stack under the UE's IMS client.
     pub fn set_ims_link(&mut self, link: Box<dyn ImsLink>) {

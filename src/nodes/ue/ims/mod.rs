@@ -254,6 +254,9 @@ pub struct ImsClient {
     sec_agree: bool,
     /// Consecutive challenges the UE found invalid (TS 24.229 5.1.1.5.3).
     invalid_challenges: u8,
+    /// Challenges since the last 200 (a network that never accepts the
+    /// response would loop).
+    challenges: u8,
     /// What the UE found wrong in the last challenge, for the reason of a
     /// following 403.
     auth_problem: Option<String>,
@@ -289,6 +292,7 @@ impl ImsClient {
             auth: None,
             sec_agree: true,
             invalid_challenges: 0,
+            challenges: 0,
             auth_problem: None,
             registration: None,
             subscription: None,

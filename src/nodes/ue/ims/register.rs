@@ -29,6 +29,9 @@ pub const MMTEL_ICSI: &str = "urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel";
 /// Security-Server (DESIGN.md field notes: real handsets stay silent).
 pub const NO_SECURITY_SERVER: &str = "The UE got a 401 without Security-Server and stopped: it requires IPsec (the P-CSCF has ipsec: off)";
 
+/// Challenges answered in a row before the UE gives up.
+const MAX_CHALLENGES: u8 = 4;
+
 /// When to refresh a registration of `expires` seconds (TS 24.229
 /// 5.1.1.4.1): 600 s before expiry when it was granted for more than
 /// 1200 s, else when half of it has passed.
@@ -45,9 +48,23 @@ impl ImsClient {
     /// Starts an initial registration from scratch (TS 24.229 5.1.1.2): new
     /// Call-ID and Security-Client, the first P-CSCF address again.
     pub(super) fn start_registration(&mut self) {
+        if self.phase == Phase::Idle {
+            let id = &self.cfg.identity;
+            let source = if id.derived {
+                "derived from the IMSI (no ISIM; TS 23.003 13.3, 13.4B)"
+            } else {
+                "from the ISIM"
+            };
+            let text = format!(
+                "IMS identities {source}: IMPI {}, IMPU {}, home domain {}",
+                id.impi, id.impu, id.domain
+            );
+            self.note(text);
+        }
         self.teardown();
         self.failure = None;
         self.invalid_challenges = 0;
+        self.challenges = 0;
         self.auth_problem = None;
         self.sec_agree = true;
         self.connect_failures.clear();
@@ -298,6 +315,14 @@ impl ImsClient {
     /// A 401 (TS 24.229 5.1.1.5.1): the AKA challenge goes to the USIM.
     fn on_challenge(&mut self, r: &SipMessage, usim: &mut Usim) {
         self.count("ims_challenges");
+        self.challenges = self.challenges.saturating_add(1);
+        if self.challenges > MAX_CHALLENGES {
+            self.fail(format!(
+                "IMS registration failed: {} challenges in a row without a 200 OK; the network never accepts the UE's answers",
+                self.challenges
+            ));
+            return;
+        }
         let ch = r
             .www_authenticate()
             .ok()
@@ -599,6 +624,7 @@ impl ImsClient {
         });
         self.phase = Phase::Registered;
         self.failure = None;
+        self.challenges = 0;
         self.start_timer(ImsTimer::Reregister, refresh);
         let sas = self.sa.as_ref().map_or_else(
             || "no IPsec".to_string(),
@@ -681,6 +707,9 @@ impl ImsClient {
     /// the SAs.
     pub(super) fn send_deregister(&mut self) {
         self.phase = Phase::Deregistering;
+        // A refresh still out would register again when answered.
+        self.txns
+            .retain(|t| !matches!(t.kind, TxnKind::Register(_)));
         self.stop_timer(ImsTimer::Reregister);
         self.stop_timer(ImsTimer::Resubscribe);
         self.note(format!(

@@ -475,6 +475,9 @@ fn ims_first_register_offers_sec_agree_with_derived_identities() {
         h.notes
     );
     assert!(no_sends(&cmds), "nothing before the connection opens");
+    assert!(h.noted(&format!(
+        "IMS identities derived from the IMSI (no ISIM; TS 23.003 13.3, 13.4B): IMPI {IMPI}, IMPU {IMPU}, home domain {DOMAIN}"
+    )));
     assert_eq!(h.state(), "connecting");
 
     let reg = one_on(&h.connected(plain), plain);
@@ -585,6 +588,7 @@ fn ims_first_register_uses_the_isim_identities() {
         ("ims.example.org", "sip:ims.example.org")
     );
     assert_eq!(h.ims.status().unwrap().impu, "sip:alice@ims.example.org");
+    assert!(h.noted("IMS identities from the ISIM: IMPI alice.private@ims.example.org, IMPU sip:alice@ims.example.org, home domain ims.example.org"));
 }
 
 #[test]
@@ -1007,6 +1011,28 @@ fn ims_stops_after_a_third_invalid_challenge() {
 }
 
 #[test]
+fn ims_gives_up_when_the_network_challenges_again_and_again() {
+    let mut h = H::new(config(None, true));
+    let mut net = Net::new(KEY, USIM_SQN + 1);
+    let (plain, ..) = connect(&h.start());
+    let mut conn = plain;
+    let mut req = one_on(&h.connected(plain), plain);
+    for _ in 0..4 {
+        let (c, ..) = connect(&h.deliver(conn, &net.challenge(&req)));
+        conn = c;
+        req = one_on(&h.connected(c), c);
+    }
+    let cmds = h.deliver(conn, &net.challenge(&req));
+    assert!(no_sends(&cmds));
+    assert_eq!(
+        h.ims.failure(),
+        Some(
+            "IMS registration failed: 5 challenges in a row without a 200 OK; the network never accepts the UE's answers"
+        )
+    );
+}
+
+#[test]
 fn ims_fails_on_error_responses_with_the_code_in_words() {
     // 403 to the first REGISTER (e.g. an unknown IMPU at the I-CSCF).
     let mut h = H::new(config(None, true));
@@ -1315,6 +1341,23 @@ fn ims_deregisters_with_expires_zero_and_removes_the_sas() {
     h.ims.register(h.now);
     let (_, _, remote, _) = connect(&h.drain());
     assert_eq!(remote, sock("10.46.0.1:5060"));
+}
+
+#[test]
+fn ims_deregisters_while_a_refresh_is_out() {
+    let mut h = H::new(config(None, true));
+    let mut net = Net::new(KEY, USIM_SQN + 1);
+    let f = register(&mut h, &mut net, 3600);
+    let refresh = one_on(&h.fire(), f.sa_conn);
+    h.ims.deregister(h.now);
+    let dereg = one_on(&h.drain(), f.sa_conn);
+    assert_eq!(dereg.expires().unwrap(), Some(0));
+    // The late 200 to the refresh registers nothing again.
+    h.deliver(f.sa_conn, &net.ok(&refresh, 3600));
+    assert_eq!(h.count("ims_stray_response"), 1);
+    assert_eq!(h.state(), "deregistering");
+    h.deliver(f.sa_conn, &net.answer(&dereg));
+    assert_eq!(h.state(), "deregistered");
 }
 
 #[test]
