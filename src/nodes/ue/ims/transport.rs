@@ -8,6 +8,19 @@
 //! [`SaSet`] carries all four with their keys; the stack protects every
 //! packet whose addresses and ports match one of them and drops unprotected
 //! packets to the protected ports.
+//!
+//! The contract, for whoever implements it:
+//! - every `Connect` ends in one `Connected` or one `Failed` (the client
+//!   also gives up after [`super::CONNECT_TIMEOUT`] and sends `Close`);
+//! - `Data` may cut the stream anywhere: the client reassembles SIP
+//!   messages itself;
+//! - after `Close` the client ignores anything more about that connection;
+//!   `Closed` reports a FIN from the peer, `Failed` a reset or a timeout;
+//! - `InstallSas` comes before the `Listen` and `Connect` that use the set,
+//!   `RemoveSas` after the `Close` of its connections (or when the
+//!   registration ends);
+//! - connections accepted on a `Listen` address get ids with
+//!   [`ConnId::ACCEPTED`] set.
 
 use std::fmt;
 use std::net::{IpAddr, SocketAddr};
