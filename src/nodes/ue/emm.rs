@@ -128,9 +128,6 @@ impl Ue {
         // A new attach starts without a security context: KSI 7 below.
         self.sec = None;
         self.pending_key = None;
-        if self.is_volte() {
-            self.note("IMS registration is not implemented yet: the goal of this VoLTE UE is its IMS PDN with a P-CSCF");
-        }
         let first = self.apns[0].clone();
         let pdn_request = self
             .esm

@@ -8,13 +8,18 @@
 //! learning addresses, DNS and P-CSCF servers from the PCO. Every change is
 //! published as a [`UeStatus`], with the outcome in plain words.
 //!
+//! Once the ims PDN is up with a P-CSCF, the [`ims`] client registers to
+//! IMS (AKA, IPsec sec-agree) over the IP stack plugged under it; a VoLTE
+//! UE's goal is then to be registered.
+//!
 //! Files: `emm.rs` (EMM states and procedures), `esm.rs` (PDN connections),
 //! `nas.rs` (receive path: security checks and dispatch; send path),
 //! [`usim`] (AKA), `timers.rs` (T3410, T3421, T3482, T3492), `status.rs`
-//! (the published status and outcome).
+//! (the published status and outcome), [`ims`] (the IMS client).
 
 mod emm;
 mod esm;
+pub mod ims;
 mod nas;
 mod status;
 mod timers;
@@ -35,6 +40,8 @@ use crate::topology::{ImsMode, NodeKind, Topology};
 use bytes::Bytes;
 use emm::EmmState;
 use esm::Esm;
+use ims::hooks::ImsGoal;
+use ims::{ImsClient, ImsLink};
 use std::collections::{BTreeMap, VecDeque};
 use timers::{Timer, Timers};
 use usim::Usim;
@@ -92,6 +99,14 @@ pub struct Ue {
     counters: BTreeMap<&'static str, u64>,
     out: VecDeque<Output>,
     last_status: Option<UeStatus>,
+    /// The IMS client.
+    ims_client: Box<ImsClient>,
+    /// The IP stack under it.
+    ims_link: Box<dyn ImsLink>,
+    /// The bearer the IMS client runs on.
+    ims_ebi: Option<u8>,
+    /// What the scenario wants of IMS.
+    ims_goal: ImsGoal,
 }
 
 impl Ue {
@@ -105,6 +120,7 @@ impl Ue {
             panic!("node {} is not a UE", node.name);
         };
         let sn_id = SnId::new(topo.plmn.to_bytes());
+        let ims_client = Box::new(ims::hooks::build(id, topo, spec));
         Self {
             id,
             enb: spec.enb,
@@ -133,6 +149,14 @@ impl Ue {
             counters: BTreeMap::new(),
             out: VecDeque::new(),
             last_status: None,
+            ims_client,
+            ims_link: ims::link::default_link(),
+            ims_ebi: None,
+            ims_goal: if spec.ims == ImsMode::Register {
+                ImsGoal::Registered
+            } else {
+                ImsGoal::None
+            },
         }
     }
 
@@ -244,11 +268,9 @@ impl Ue {
             UeCommand::Detach => self.command_detach(),
             UeCommand::OpenPdn(apn) => self.command_open_pdn(apn),
             UeCommand::ClosePdn(apn) => self.command_close_pdn(&apn),
-            UeCommand::ImsRegister | UeCommand::ImsDeregister | UeCommand::SendMessage { .. } => {
-                self.note(format!(
-                    "ignored {c:?}: IMS is not implemented in the UE yet"
-                ));
-            }
+            UeCommand::ImsRegister => self.command_ims_register(),
+            UeCommand::ImsDeregister => self.command_ims_deregister(),
+            UeCommand::SendMessage { to, text } => self.command_send_message(&to, &text),
         }
     }
 
@@ -272,7 +294,7 @@ impl Ue {
             Ok(UuFrame::Nas(nas)) => self.handle_nas(&nas),
             Ok(UuFrame::Release) => self.handle_rrc_release(),
             Ok(UuFrame::Data { ebi, packet }) => {
-                if self.esm.pdn_by_ebi(ebi).is_some() {
+                if self.ims_packet(ebi, &packet) || self.esm.pdn_by_ebi(ebi).is_some() {
                     self.count("ue_packets_received");
                 } else {
                     self.count("ue_packets_no_bearer");
@@ -314,10 +336,14 @@ impl Node for Ue {
                     bytes.len()
                 ));
             }
-            Input::Timeout => self.handle_timeouts(now),
+            Input::Timeout => {
+                self.handle_timeouts(now);
+                self.ims_timeouts(now);
+            }
             Input::Command(Command::Ue(c)) => self.handle_command(c),
             Input::Command(c) => self.note(format!("ignored {c:?}: not a UE command")),
         }
+        self.drive_ims();
         self.publish_status();
     }
 
@@ -326,6 +352,9 @@ impl Node for Ue {
     }
 
     fn poll_timeout(&self) -> Option<Time> {
-        self.timers.next()
+        [self.timers.next(), self.ims_next_timeout()]
+            .into_iter()
+            .flatten()
+            .min()
     }
 }

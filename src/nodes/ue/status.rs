@@ -12,7 +12,7 @@ impl Ue {
             imsi: self.imsi.clone(),
             emm: self.emm.name().to_string(),
             pdns: self.esm.pdns.iter().map(|p| p.status()).collect(),
-            ims: None,
+            ims: self.ims_client.status(),
             outcome: self.outcome(),
         }
     }
@@ -50,7 +50,10 @@ impl Ue {
                 }
                 let all_up = self.wanted.iter().all(|a| self.esm.pdn_by_apn(a).is_some());
                 if matches!(self.emm, EmmState::Registered(_)) && all_up {
-                    Outcome::Reached
+                    // A VoLTE UE's goal is its IMS registration.
+                    self.ims_outcome().unwrap_or(Outcome::Reached)
+                } else if let Some(f @ Outcome::Failed(_)) = self.ims_outcome() {
+                    f
                 } else {
                     Outcome::Pending
                 }

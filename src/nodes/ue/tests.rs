@@ -23,9 +23,12 @@ use crate::crypto::auth::{EutranVector, recover_sqn_ms};
 use crate::crypto::milenage::Milenage;
 use crate::crypto::nas::{NasCiphering, NasIntegrity};
 use crate::crypto::{Amf, Direction, K, Opc, Rand, Sqn};
+use crate::nodes::ue::ims::tests::{FakeLog, FakePcscf, IMPU};
+use crate::nodes::ue::ims::{TransportCommand, TransportEvent, UNPLUGGED};
 use crate::nodes::{NodeEvent, Outcome, PdnStatus};
 use crate::topology::*;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 // ---------------------------------------------------------------------------
@@ -636,7 +639,15 @@ fn ue_attaches_and_opens_ims_pdn_with_pcscf() {
 
     let s = h.status();
     assert_eq!(s.emm, "EMM-REGISTERED");
-    assert_eq!(s.outcome, Outcome::Reached);
+    // The ims PDN is up: the IMS client tries the P-CSCFs, and without an
+    // IP stack under it the VoLTE goal (IMS registered) fails, saying why.
+    assert_eq!(
+        s.outcome,
+        Outcome::Failed(format!(
+            "The UE could not open TCP to any P-CSCF from the PCO: 10.46.0.1:5060 ({UNPLUGGED}); [fd00:46::1]:5060 ({UNPLUGGED})"
+        ))
+    );
+    assert_eq!(s.ims.as_ref().map(|i| i.state.as_str()), Some("failed"));
     assert_eq!(
         s.pdns,
         vec![
@@ -666,7 +677,10 @@ fn ue_attaches_and_opens_ims_pdn_with_pcscf() {
     assert!(
         h.notes()
             .iter()
-            .any(|n| n.contains("IMS registration is not implemented yet")),
+            .any(|n| n.starts_with("opening TCP from 10.46.0.2:")
+                && n.ends_with(
+                    " to 10.46.0.1:5060 (the first P-CSCF address of the PCO) for IMS registration"
+                )),
         "{:?}",
         h.notes()
     );
@@ -1223,6 +1237,191 @@ fn ue_answers_unknown_esm_messages_with_esm_status() {
 }
 
 // ---------------------------------------------------------------------------
+// IMS: the client runs when the ims PDN is up (fake P-CSCF under it)
+// ---------------------------------------------------------------------------
+
+impl Harness {
+    /// A fake P-CSCF under the UE whose vectors start at `sqn`.
+    fn plug_pcscf(&mut self, sqn: u64) -> Arc<Mutex<FakeLog>> {
+        let (mut fake, log) = FakePcscf::new();
+        fake.net.sqn = sqn;
+        self.ue.set_ims_link(Box::new(fake));
+        log
+    }
+}
+
+/// The SIP requests the fake P-CSCF got, as `METHOD` names.
+fn sip_methods(log: &Arc<Mutex<FakeLog>>) -> Vec<String> {
+    log.lock()
+        .unwrap()
+        .received
+        .iter()
+        .filter_map(|m| m.method().map(ToString::to_string))
+        .collect()
+}
+
+#[test]
+fn ue_registers_to_ims_once_the_ims_pdn_is_up() {
+    let mut h = Harness::new();
+    let log = h.plug_pcscf(USIM_SQN + 10);
+    let frames = h.attach();
+    assert_eq!(h.status().outcome, Outcome::Pending, "ims PDN not up yet");
+    assert!(
+        log.lock().unwrap().commands.is_empty(),
+        "no IMS before the PDN"
+    );
+    let (_, m) = h.net.open(&nas_of(&frames[1]));
+    let b = h
+        .net
+        .protect(&NasMessage::Esm(ims_bearer(m.esm_message().unwrap().pti)));
+    let f = one(h.down(b));
+    assert!(matches!(
+        h.net.open(&nas_of(&f)).1,
+        NasMessage::Esm(EsmMessage {
+            body: EsmBody::ActivateDefaultEpsBearerContextAccept(_),
+            ..
+        })
+    ));
+    let s = h.status();
+    assert_eq!(s.outcome, Outcome::Reached, "the VoLTE goal: registered");
+    let ims = s.ims.expect("IMS status");
+    assert_eq!(ims.state, "registered");
+    assert_eq!(ims.impu, IMPU);
+    assert_eq!(ims.expires, Some(3600));
+    assert!(ims.sa.is_some());
+    assert_eq!(sip_methods(&log), ["REGISTER", "REGISTER", "SUBSCRIBE"]);
+    let first = log.lock().unwrap().commands[0].clone();
+    let TransportCommand::Connect { local, remote, .. } = first else {
+        panic!("not a Connect: {first:?}");
+    };
+    assert_eq!(local.ip(), v4(10, 46, 0, 2), "from the ims PDN address");
+    assert_eq!(remote.to_string(), "10.46.0.1:5060");
+    assert_eq!(h.ue.counter("ims_registered"), 1);
+    assert_eq!(
+        h.ue.poll_timeout(),
+        Some(h.now + Duration::from_secs(3000)),
+        "refresh"
+    );
+}
+
+#[test]
+fn ue_shares_the_sqn_of_eps_aka_with_ims_aka() {
+    let mut h = Harness::new();
+    // EPS AKA used SQN_MS + 1; the IMS challenge reuses it: synch failure.
+    let log = h.plug_pcscf(USIM_SQN + 1);
+    h.attach_with_ims();
+    let received = log.lock().unwrap().received.clone();
+    let auts = received
+        .iter()
+        .filter_map(|m| m.authorization().ok()?.first()?.digest()?.auts.clone())
+        .count();
+    assert_eq!(auts, 1, "one REGISTER with auts");
+    assert_eq!(h.ue.counter("ims_auth_sync_failure"), 1);
+    assert_eq!(h.status().outcome, Outcome::Reached);
+    assert_eq!(
+        sip_methods(&log),
+        ["REGISTER", "REGISTER", "REGISTER", "SUBSCRIBE"]
+    );
+}
+
+#[test]
+fn ue_registers_to_ims_on_command_and_deregisters() {
+    let topo = with_ue(topology(), |u| u.ims = ImsMode::None);
+    let mut h = Harness::with(topo);
+    let log = h.plug_pcscf(USIM_SQN + 10);
+    h.attach_with_ims();
+    assert_eq!(h.status().ims, None, "no IMS without ims: register");
+    assert_eq!(h.status().outcome, Outcome::Reached);
+    h.command(UeCommand::ImsRegister);
+    assert_eq!(h.status().ims.unwrap().state, "registered");
+    assert_eq!(h.status().outcome, Outcome::Reached);
+
+    h.command(UeCommand::SendMessage {
+        to: "sip:001010000000002@ims.mnc001.mcc001.3gppnetwork.org".into(),
+        text: "hello".into(),
+    });
+    assert_eq!(h.ue.counter("ims_messages_delivered"), 1);
+    let last = log.lock().unwrap().received.last().cloned().unwrap();
+    assert_eq!(last.body_text(), Some("hello"));
+
+    h.command(UeCommand::ImsDeregister);
+    let s = h.status();
+    let ims = s.ims.unwrap();
+    assert_eq!((ims.state.as_str(), ims.sa), ("deregistered", None));
+    assert_eq!(s.outcome, Outcome::Reached, "the goal is now de-registered");
+    let cmds = log.lock().unwrap().commands.clone();
+    assert!(
+        cmds.iter()
+            .any(|c| matches!(c, TransportCommand::RemoveSas(_)))
+    );
+    assert_eq!(
+        sip_methods(&log),
+        ["REGISTER", "REGISTER", "SUBSCRIBE", "MESSAGE", "REGISTER"]
+    );
+}
+
+#[test]
+fn ue_notes_an_incoming_message() {
+    let mut h = Harness::new();
+    let log = h.plug_pcscf(USIM_SQN + 10);
+    h.attach_with_ims();
+    let set = log
+        .lock()
+        .unwrap()
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            TransportCommand::InstallSas(s) => Some((**s).clone()),
+            _ => None,
+        })
+        .unwrap();
+    let msg = crate::codec::sip::SipMessage::request(
+        crate::codec::sip::Method::Message,
+        format!("sip:10.46.0.2:{}", set.ue_ports.port_s)
+            .parse()
+            .unwrap(),
+    )
+    .with_header("Via", "SIP/2.0/TCP 10.46.0.1:6100;branch=z9hG4bKx")
+    .with_header("From", "<sip:bob@ims.mnc001.mcc001.3gppnetwork.org>;tag=b")
+    .with_header("To", format!("<{IMPU}>"))
+    .with_header("Call-ID", "x1")
+    .with_header("CSeq", "1 MESSAGE")
+    .with_body("text/plain", "hi alice");
+    let conn = crate::nodes::ue::ims::ConnId::accepted(0);
+    {
+        let mut l = log.lock().unwrap();
+        l.inject.push_back(TransportEvent::Accepted {
+            conn,
+            local: std::net::SocketAddr::new(v4(10, 46, 0, 2), set.ue_ports.port_s),
+            remote: std::net::SocketAddr::new(v4(10, 46, 0, 1), set.pcscf_ports.port_c),
+        });
+        l.inject.push_back(TransportEvent::Data {
+            conn,
+            bytes: msg.encode(),
+        });
+    }
+    h.input(Input::Timeout);
+    assert!(h.notes().iter().any(|n| n
+        == "ue-001010000000001 received MESSAGE from sip:bob@ims.mnc001.mcc001.3gppnetwork.org: hi alice"));
+    assert_eq!(h.ue.counter("ims_messages_received"), 1);
+    let answer = log.lock().unwrap().received.last().cloned().unwrap();
+    assert_eq!(answer.status(), Some(200));
+}
+
+#[test]
+fn ue_waits_for_the_ims_pdn_before_registering_on_command() {
+    let topo = with_ue(topology(), |u| u.ims = ImsMode::None);
+    let mut h = Harness::with(topo);
+    h.command(UeCommand::ImsRegister);
+    assert!(
+        h.notes()
+            .iter()
+            .any(|n| n == "IMS registration starts once the ims PDN is up with a P-CSCF")
+    );
+    assert_eq!(h.status().ims, None);
+}
+
+// ---------------------------------------------------------------------------
 // End to end: UE + eNB in a Sim with a fake MME
 // ---------------------------------------------------------------------------
 
@@ -1378,7 +1577,10 @@ mod end_to_end {
 
     fn sim(topo: &Topology) -> Sim {
         let mut sim = Sim::new(Duration::from_millis(1));
-        sim.add(UE, Box::new(Ue::new(UE, topo)));
+        let mut ue = Ue::new(UE, topo);
+        let (pcscf, _) = FakePcscf::new();
+        ue.set_ims_link(Box::new(pcscf));
+        sim.add(UE, Box::new(ue));
         sim.add(ENB, Box::new(Enb::new(ENB, topo)));
         sim.add(MME, Box::new(FakeMme::new()));
         sim.schedule(Time::from_millis(100), UE, Command::Ue(UeCommand::Attach));
@@ -1441,6 +1643,7 @@ mod end_to_end {
         let s = last_status(&events);
         assert_eq!(s.emm, "EMM-REGISTERED");
         assert_eq!(s.outcome, Outcome::Reached);
+        assert_eq!(s.ims.unwrap().state, "registered");
         assert_eq!(s.pdns.len(), 2);
         assert_eq!(
             s.pdns[1].pcscf,

@@ -50,6 +50,13 @@ impl Usim {
         self.sqn.highest().value()
     }
 
+    /// Runs AKA for an IMS challenge (TS 33.203 6.1): the same MAC-A and
+    /// SQN checks on the same SQN sequence as EPS AKA, giving RES, CK and IK
+    /// (no AMF separation bit, no KASME: IMS AKA is not bound to E-UTRAN).
+    pub fn authenticate_ims(&mut self, rand: &Rand, autn: &Autn) -> AutnOutcome {
+        self.sqn.check_autn(&self.mil, rand, autn)
+    }
+
     /// Runs AKA for RAND/AUTN: the USIM checks MAC-A and SQN (TS 33.102
     /// 6.3.3), then the ME checks the AMF separation bit and derives KASME
     /// for serving network `sn` (TS 33.401 6.1.1, A.2).
