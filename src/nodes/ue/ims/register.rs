@@ -6,8 +6,8 @@
 use super::AuthState;
 use super::conn::host;
 use super::request::{RegKind, TxnKind};
-use super::secagree::{choose, esp_keys, security_client};
-use super::transport::{SaSet, SaSetId, TransportCommand};
+use super::secagree::{choose, security_client};
+use super::transport::{EspKeys, SaSet, SaSetId, TransportCommand};
 use super::{ImsClient, ImsTimer, Phase, RegDialog, Registration, SecAssoc};
 use crate::codec::hex;
 use crate::codec::sip::{
@@ -454,7 +454,7 @@ impl ImsClient {
             pcscf_ports: agreed.pcscf,
             alg: agreed.alg,
             ealg: agreed.ealg,
-            keys: esp_keys(agreed.alg, agreed.ealg, ik, ck),
+            keys: EspKeys::derive(ik, ck, agreed.alg, agreed.ealg),
         };
         self.note(format!(
             "IPsec SAs installed, temporary until the 200 OK (TS 33.203 7.4): {}",
@@ -631,8 +631,8 @@ impl ImsClient {
             |s| {
                 format!(
                     "SAs {} / {}, UE spi-c {} spi-s {} port-c {} port-s {}",
-                    s.alg.name(),
-                    s.ealg.name(),
+                    s.alg.sip_name(),
+                    s.ealg.sip_name(),
                     s.ue.spi_c,
                     s.ue.spi_s,
                     s.ue.port_c,

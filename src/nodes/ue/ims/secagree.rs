@@ -1,19 +1,19 @@
 //! Security agreement, UE side (RFC 3329, TS 33.203 7.2, TS 24.229
 //! 5.1.1.2.2 and 5.1.1.5.1): the Security-Client offer, the check of the
-//! P-CSCF's Security-Server against it, and the ESP keys from IK and CK
-//! (TS 33.203 Annex I).
+//! P-CSCF's Security-Server against it. The ESP keys come from IK and CK
+//! with `crypto::ipsec::EspKeys::derive` (TS 33.203 Annex I), the one
+//! derivation the P-CSCF side uses too.
 
-use super::transport::{EncryptionAlg, EspKeys, IntegrityAlg, ProtectedPorts};
+use super::transport::{EncryptionAlg, IntegrityAlg, ProtectedPorts};
 use crate::codec::sip::{Ipsec3gpp, SecurityMechanism, uri::Params};
-use crate::crypto::{Ck, Ik};
 
 /// The algorithm pairs the UE offers, in its order of preference:
 /// HMAC-SHA-1-96 before HMAC-MD5-96, NULL before AES-CBC encryption.
 pub const OFFERED: [(IntegrityAlg, EncryptionAlg); 4] = [
     (IntegrityAlg::HmacSha1_96, EncryptionAlg::Null),
-    (IntegrityAlg::HmacSha1_96, EncryptionAlg::AesCbc),
+    (IntegrityAlg::HmacSha1_96, EncryptionAlg::AesCbc128),
     (IntegrityAlg::HmacMd5_96, EncryptionAlg::Null),
-    (IntegrityAlg::HmacMd5_96, EncryptionAlg::AesCbc),
+    (IntegrityAlg::HmacMd5_96, EncryptionAlg::AesCbc128),
 ];
 
 /// The Security-Client mechanisms for the UE's SPIs and ports: one
@@ -24,8 +24,8 @@ pub fn security_client(ue: &ProtectedPorts) -> Vec<SecurityMechanism> {
         .map(|(alg, ealg)| {
             SecurityMechanism::Ipsec3gpp(Ipsec3gpp {
                 q: None,
-                alg: alg.name().into(),
-                ealg: Some(ealg.name().into()),
+                alg: alg.sip_name().into(),
+                ealg: Some(ealg.sip_name().into()),
                 prot: Some("esp".into()),
                 mode: Some("trans".into()),
                 spi_c: ue.spi_c,
@@ -81,8 +81,10 @@ pub fn choose(server: &[SecurityMechanism]) -> Result<Agreed, String> {
 
 fn accept(i: &Ipsec3gpp) -> Result<Agreed, String> {
     let ealg_text = i.ealg.as_deref().unwrap_or("null");
-    let (Some(alg), Some(ealg)) = (IntegrityAlg::parse(&i.alg), EncryptionAlg::parse(ealg_text))
-    else {
+    let (Some(alg), Some(ealg)) = (
+        IntegrityAlg::from_sip_name(&i.alg),
+        EncryptionAlg::from_sip_name(ealg_text),
+    ) else {
         return Err(format!(
             "alg={} ealg={ealg_text}, which the UE did not offer",
             i.alg
@@ -116,27 +118,10 @@ fn accept(i: &Ipsec3gpp) -> Result<Agreed, String> {
     })
 }
 
-/// The ESP keys of TS 33.203 Annex I: HMAC-SHA-1-96 uses IK followed by 32
-/// zero bits, HMAC-MD5-96 uses IK; AES-CBC uses CK, NULL no key.
-pub fn esp_keys(alg: IntegrityAlg, ealg: EncryptionAlg, ik: &Ik, ck: &Ck) -> EspKeys {
-    let mut integrity = ik.as_bytes().to_vec();
-    if alg == IntegrityAlg::HmacSha1_96 {
-        integrity.extend_from_slice(&[0; 4]);
-    }
-    let encryption = match ealg {
-        EncryptionAlg::Null => Vec::new(),
-        EncryptionAlg::AesCbc => ck.as_bytes().to_vec(),
-    };
-    EspKeys {
-        integrity,
-        encryption,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::{hex, sip::SipMessage};
+    use crate::codec::sip::SipMessage;
 
     fn ports() -> ProtectedPorts {
         ProtectedPorts {
@@ -145,22 +130,6 @@ mod tests {
             port_c: 5100,
             port_s: 5101,
         }
-    }
-
-    #[test]
-    fn esp_keys_follow_annex_i() {
-        // tests/fixtures/crypto-vectors.json, ipsec_keys (Milenage test set 1).
-        let ck = Ck::from_hex("b40ba9a3c58b2a05bbf0d987b21bf8cb").unwrap();
-        let ik = Ik::from_hex("f769bcd751044604127672711c6d3441").unwrap();
-        let sha = esp_keys(IntegrityAlg::HmacSha1_96, EncryptionAlg::AesCbc, &ik, &ck);
-        assert_eq!(
-            hex(&sha.integrity),
-            "f769bcd751044604127672711c6d344100000000"
-        );
-        assert_eq!(hex(&sha.encryption), "b40ba9a3c58b2a05bbf0d987b21bf8cb");
-        let md5 = esp_keys(IntegrityAlg::HmacMd5_96, EncryptionAlg::Null, &ik, &ck);
-        assert_eq!(hex(&md5.integrity), "f769bcd751044604127672711c6d3441");
-        assert!(md5.encryption.is_empty());
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //! - connections accepted on a `Listen` address get ids with
 //!   [`ConnId::ACCEPTED`] set.
 
+pub use crate::crypto::ipsec::{EncryptionAlg, EspKeys, IntegrityAlg};
 use std::fmt;
 use std::net::{IpAddr, SocketAddr};
 
@@ -169,73 +170,6 @@ pub enum TransportEvent {
     },
 }
 
-/// ESP integrity algorithms of `ipsec-3gpp` (TS 33.203 6.3, H.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IntegrityAlg {
-    /// HMAC-SHA-1-96 (RFC 2404).
-    HmacSha1_96,
-    /// HMAC-MD5-96 (RFC 2403; deprecated from Rel-12).
-    HmacMd5_96,
-}
-
-impl IntegrityAlg {
-    /// The `alg` parameter value.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::HmacSha1_96 => "hmac-sha-1-96",
-            Self::HmacMd5_96 => "hmac-md5-96",
-        }
-    }
-
-    /// Reads an `alg` parameter value (case-insensitive).
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::HmacSha1_96, Self::HmacMd5_96]
-            .into_iter()
-            .find(|a| a.name().eq_ignore_ascii_case(s))
-    }
-}
-
-/// ESP encryption algorithms of `ipsec-3gpp` (TS 33.203 6.2, H.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EncryptionAlg {
-    /// NULL (RFC 2410): integrity only.
-    Null,
-    /// AES-CBC with a 128-bit key (RFC 3602).
-    AesCbc,
-}
-
-impl EncryptionAlg {
-    /// The `ealg` parameter value.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Null => "null",
-            Self::AesCbc => "aes-cbc",
-        }
-    }
-
-    /// Reads an `ealg` parameter value (case-insensitive).
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Null, Self::AesCbc]
-            .into_iter()
-            .find(|a| a.name().eq_ignore_ascii_case(s))
-    }
-}
-
-/// ESP keys from IK and CK (TS 33.203 Annex I). Printed redacted.
-#[derive(Clone, PartialEq, Eq)]
-pub struct EspKeys {
-    /// IK_ESP: 20 bytes for HMAC-SHA-1-96, 16 for HMAC-MD5-96.
-    pub integrity: Vec<u8>,
-    /// CK_ESP: 16 bytes for AES-CBC, empty for NULL.
-    pub encryption: Vec<u8>,
-}
-
-impl fmt::Debug for EspKeys {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("EspKeys(<redacted>)")
-    }
-}
-
 /// SPIs and protected ports of one side (TS 33.203 7.1): `spi_c` and
 /// `spi_s` are the SPIs of the side's inbound SAs at its client and server
 /// ports.
@@ -347,8 +281,8 @@ impl SaSet {
     pub fn describe(&self) -> String {
         format!(
             "ESP {} / {}: UE {} ({}), P-CSCF {} ({})",
-            self.alg.name(),
-            self.ealg.name(),
+            self.alg.sip_name(),
+            self.ealg.sip_name(),
             self.ue,
             self.ue_ports,
             self.pcscf,
@@ -381,10 +315,12 @@ mod tests {
             },
             alg: IntegrityAlg::HmacSha1_96,
             ealg: EncryptionAlg::Null,
-            keys: EspKeys {
-                integrity: vec![1; 20],
-                encryption: Vec::new(),
-            },
+            keys: EspKeys::derive(
+                &crate::crypto::Ik::new([1; 16]),
+                &crate::crypto::Ck::new([2; 16]),
+                IntegrityAlg::HmacSha1_96,
+                EncryptionAlg::Null,
+            ),
         };
         let got: Vec<(SaDirection, u32, String, String)> = s
             .sas()
@@ -420,7 +356,7 @@ mod tests {
                 ),
             ]
         );
-        assert!(!format!("{s:?}").contains("1, 1"), "keys are redacted");
+        assert!(format!("{s:?}").contains("<redacted>"), "keys are redacted");
         assert_eq!(ConnId::accepted(3).to_string(), "accepted connection 3");
         assert!(!ConnId(3).is_accepted());
     }
