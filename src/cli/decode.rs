@@ -21,6 +21,13 @@ pub enum Proto {
     Diameter,
     /// SIP message (text; give its bytes as hex or a file).
     Sip,
+    /// ESP packet from its SPI on (RFC 4303; the payload shown when NULL
+    /// encryption lets it be guessed).
+    Esp,
+    /// IPv4 or IPv6 packet, with TCP/UDP, SIP, ESP or ICMPv6 inside.
+    Ip,
+    /// ICMPv6 message from its type on (Router Advertisement decoded).
+    Icmpv6,
 }
 
 /// Arguments of `decode`.
@@ -49,6 +56,9 @@ pub fn decode(proto: Proto, bytes: &[u8]) -> Result<Field, DecodeError> {
         Proto::Gtpu => codec::gtpu::tree(bytes),
         Proto::Diameter => codec::diameter::tree(bytes),
         Proto::Sip => codec::sip::tree(bytes),
+        Proto::Esp => codec::esp::tree(bytes),
+        Proto::Ip => codec::ip::tree(bytes),
+        Proto::Icmpv6 => codec::icmpv6::tree(bytes),
     }
 }
 

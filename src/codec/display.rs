@@ -2,8 +2,14 @@
 //! the protocol, the message name and a summary with the key fields. The text
 //! ladder, the JSON log and the terminal UI all describe messages through
 //! this one function, so they always agree.
+//!
+//! IP packets (on Uu, inside G-PDUs, on SGi) are told by what they carry
+//! ([`ip::describe`]): the SIP message with its flow, the TCP handshake,
+//! ESP with the SIP inside when NULL encryption lets it be read, Router
+//! Advertisements with their prefix. SIP on Gm and Mw is told by its
+//! summary.
 
-use super::{DecodeError, Field, diameter, gtpu, gtpv2c, nas, s1ap};
+use super::{DecodeError, Field, diameter, gtpu, gtpv2c, ip, nas, s1ap, sip};
 use crate::nodes::{Iface, UuFrame};
 use bytes::Bytes;
 
@@ -25,10 +31,25 @@ fn nas_names(bytes: &[u8]) -> (String, String) {
     }
 }
 
-fn ip_summary(packet: &[u8]) -> String {
-    match gtpu::inner_ip(packet) {
-        Some(ip) => ip.to_string(),
-        None => format!("{} octets (not IP)", packet.len()),
+/// Offset of the packet in an encoded `UuFrame::Data` (tag, EBI).
+const UU_DATA_HEADER: usize = 2;
+
+/// SIP bytes as they cross Gm or Mw.
+fn describe_sip(bytes: &[u8]) -> Described {
+    match sip::decode(bytes) {
+        Ok(m) => {
+            let (name, summary) = ip::sip_names(&m);
+            Described {
+                protocol: "SIP",
+                name,
+                summary,
+            }
+        }
+        Err(e) => Described {
+            protocol: "SIP",
+            name: "SIP (undecodable)".into(),
+            summary: format!("SIP (undecodable): {e}"),
+        },
     }
 }
 
@@ -58,11 +79,13 @@ pub fn describe(iface: Iface, bytes: &[u8]) -> Described {
                     summary,
                 }
             }
-            Ok(UuFrame::Data { ebi, packet }) => Described {
-                protocol: "IP",
-                name: "IP packet".into(),
-                summary: format!("IP on EBI {ebi}: {}", ip_summary(&packet)),
-            },
+            Ok(UuFrame::Data { ebi, packet }) => {
+                let d = ip::describe(&packet);
+                Described {
+                    summary: format!("EBI {ebi}: {}", d.summary),
+                    ..d
+                }
+            }
             Ok(UuFrame::Release) => Described {
                 protocol: "RRC",
                 name: "RRC Connection Release".into(),
@@ -97,18 +120,25 @@ pub fn describe(iface: Iface, bytes: &[u8]) -> Described {
             Err(e) => bad("GTPv2-C", &e),
         },
         Iface::S1U => match gtpu::decode(bytes) {
-            Ok(m) => Described {
-                protocol: "GTP-U",
-                name: match m.body {
-                    gtpu::Body::GPdu(_) => "G-PDU".to_string(),
-                    _ => m
+            Ok(m) => match &m.body {
+                gtpu::Body::GPdu(packet) => {
+                    let d = ip::describe(packet);
+                    Described {
+                        protocol: "GTP-U",
+                        name: format!("G-PDU / {}", d.name),
+                        summary: format!("G-PDU (TEID 0x{:08x}) / {}", m.teid, d.summary),
+                    }
+                }
+                _ => Described {
+                    protocol: "GTP-U",
+                    name: m
                         .summary()
                         .split(" (")
                         .next()
                         .unwrap_or("GTP-U")
                         .to_string(),
+                    summary: m.summary(),
                 },
-                summary: m.summary(),
             },
             Err(e) => bad("GTP-U", &e),
         },
@@ -120,20 +150,8 @@ pub fn describe(iface: Iface, bytes: &[u8]) -> Described {
             },
             Err(e) => bad("Diameter", &e),
         },
-        Iface::SGi => Described {
-            protocol: "IP",
-            name: "IP packet".into(),
-            summary: ip_summary(bytes),
-        },
-        Iface::Gm | Iface::Mw => {
-            let text = String::from_utf8_lossy(bytes);
-            let first = text.lines().next().unwrap_or("").trim().to_string();
-            Described {
-                protocol: "SIP",
-                name: first.clone(),
-                summary: first,
-            }
-        }
+        Iface::SGi => ip::describe(bytes),
+        Iface::Gm | Iface::Mw => describe_sip(bytes),
     }
 }
 
@@ -142,7 +160,19 @@ pub fn tree(iface: Iface, bytes: &[u8]) -> Result<Field, DecodeError> {
     match iface {
         Iface::S1Mme => s1ap::tree(bytes),
         Iface::S11 => gtpv2c::tree(bytes),
-        Iface::S1U => gtpu::tree(bytes),
+        Iface::S1U => {
+            let mut t = gtpu::tree(bytes)?;
+            // The T-PDU in full: IP, transport and what they carry.
+            if let Ok(m) = gtpu::decode(bytes)
+                && let gtpu::Body::GPdu(packet) = &m.body
+                && let Ok(inner) = ip::tree(packet)
+                && let Some(tpdu) = t.children.iter_mut().find(|c| c.name == "T-PDU")
+            {
+                let at = tpdu.span.map_or(0, |(s, _)| s);
+                tpdu.children = vec![ip::shift(inner, at)];
+            }
+            Ok(t)
+        }
         Iface::S6a | Iface::Cx => diameter::tree(bytes),
         Iface::Uu => match UuFrame::decode(&Bytes::copy_from_slice(bytes))? {
             UuFrame::Connect { nas, cause, .. } => Ok(Field::group(
@@ -150,15 +180,21 @@ pub fn tree(iface: Iface, bytes: &[u8]) -> Result<Field, DecodeError> {
                 vec![Field::new("establishment cause", cause), nas::tree(&nas)?],
             )),
             UuFrame::Nas(n) => nas::tree(&n),
-            UuFrame::Data { ebi, packet } => Ok(Field::group(
-                format!("IP on EBI {ebi}"),
-                vec![Field::new("packet", ip_summary(&packet))],
-            )),
+            UuFrame::Data { ebi, packet } => {
+                let inner = match ip::tree(&packet) {
+                    Ok(t) => ip::shift(t, UU_DATA_HEADER),
+                    Err(e) => Field::new("packet", format!("{} octets: {e}", packet.len()))
+                        .at(UU_DATA_HEADER, bytes.len()),
+                };
+                Ok(Field::group(
+                    format!("IP on EBI {ebi}"),
+                    vec![Field::new("EBI", ebi).at(1, 2), inner],
+                ))
+            }
             UuFrame::Release => Ok(Field::new("RRC Connection Release", "")),
         },
-        Iface::SGi | Iface::Gm | Iface::Mw => {
-            Ok(Field::new(iface.protocol(), describe(iface, bytes).summary))
-        }
+        Iface::SGi => ip::tree(bytes),
+        Iface::Gm | Iface::Mw => sip::tree(bytes),
     }
 }
 
@@ -190,8 +226,11 @@ mod tests {
         let d = describe(Iface::S11, &fixture("gtpv2c_create_session_request"));
         assert_eq!(d.name, "Create Session Request");
         let d = describe(Iface::S1U, &fixture("gtpu_gpdu_sip_syn"));
-        assert_eq!(d.name, "G-PDU");
-        assert!(d.summary.contains("10.46.0.1"), "{}", d.summary);
+        assert_eq!(d.name, "G-PDU / TCP SYN");
+        assert_eq!(
+            d.summary,
+            "G-PDU (TEID 0x00001234) / TCP SYN 10.46.0.2:50000 -> 10.46.0.1:5060"
+        );
         let uu = UuFrame::Nas(Bytes::from(fixture("nas_auth_response"))).encode();
         assert_eq!(describe(Iface::Uu, &uu).name, "Authentication Response");
         for iface in [
@@ -205,5 +244,84 @@ mod tests {
             let d = describe(iface, &[0xff, 0x00, 0x13]);
             assert!(!d.summary.is_empty());
         }
+    }
+
+    const REGISTER: &str = "REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n\
+Via: SIP/2.0/TCP 10.46.0.2:50000;branch=z9hG4bK1\r\n\
+From: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=a\r\n\
+To: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>\r\n\
+Call-ID: c1\r\nCSeq: 1 REGISTER\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+
+    /// The reference SYN's IP header with REGISTER as data (PSH ACK).
+    fn register_packet() -> Vec<u8> {
+        let syn = fixture("gtpu_gpdu_sip_syn");
+        let mut p = syn[8..48].to_vec();
+        p[33] = 0x18;
+        p.extend_from_slice(REGISTER.as_bytes());
+        let total = p.len() as u16;
+        p[2..4].copy_from_slice(&total.to_be_bytes());
+        p
+    }
+
+    #[test]
+    fn describe_tells_ip_by_the_sip_it_carries_on_every_hop() {
+        let packet = register_packet();
+        let flow = "[TCP 10.46.0.2:50000 -> 10.46.0.1:5060]";
+        let sip = "REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org (CSeq 1)";
+        let uu = UuFrame::Data {
+            ebi: 6,
+            packet: Bytes::from(packet.clone()),
+        }
+        .encode();
+        let d = describe(Iface::Uu, &uu);
+        assert_eq!((d.protocol, d.name.as_str()), ("TCP/SIP", "REGISTER"));
+        assert_eq!(d.summary, format!("EBI 6: {sip} {flow}"));
+        let g = gtpu::Message::g_pdu(0x1234, packet.clone()).encode();
+        let d = describe(Iface::S1U, &g);
+        assert_eq!(d.name, "G-PDU / REGISTER");
+        assert_eq!(d.summary, format!("G-PDU (TEID 0x00001234) / {sip} {flow}"));
+        let d = describe(Iface::SGi, &packet);
+        assert_eq!(d.summary, format!("{sip} {flow}"));
+        let d = describe(Iface::Mw, REGISTER.as_bytes());
+        assert_eq!((d.protocol, d.name.as_str()), ("SIP", "REGISTER"));
+        assert_eq!(d.summary, sip);
+        let challenge = REGISTER.replace(
+            "REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0",
+            "SIP/2.0 401 Unauthorized",
+        );
+        let d = describe(Iface::Gm, challenge.as_bytes());
+        assert_eq!(d.name, "401 Unauthorized (REGISTER)");
+        assert_eq!(
+            describe(Iface::Mw, b"\x00garbage").name,
+            "SIP (undecodable)"
+        );
+    }
+
+    #[test]
+    fn tree_opens_ip_tcp_and_sip_inside_uu_gtpu_and_sgi() {
+        let packet = register_packet();
+        let uu = UuFrame::Data {
+            ebi: 6,
+            packet: Bytes::from(packet.clone()),
+        }
+        .encode();
+        let t = tree(Iface::Uu, &uu).unwrap();
+        // Spans count from the start of the Uu frame (2 octets before the packet).
+        assert_eq!(t.find("Source").unwrap().span, Some((14, 18)));
+        let cseq = t.find("CSeq").unwrap().span.unwrap();
+        assert!(String::from_utf8_lossy(&uu[cseq.0..cseq.1]).starts_with("CSeq"));
+        let g = gtpu::Message::g_pdu(0x1234, packet.clone()).encode();
+        let t = tree(Iface::S1U, &g).unwrap();
+        let tpdu = t.find("T-PDU").unwrap();
+        assert_eq!(tpdu.children[0].name, "IPv4");
+        assert_eq!(
+            t.find("Destination Port").unwrap().span,
+            Some((8 + 22, 8 + 24))
+        );
+        assert!(t.find("CSeq").is_some());
+        let t = tree(Iface::SGi, &packet).unwrap();
+        assert_eq!(t.find("TCP").unwrap().span, Some((20, packet.len())));
+        let t = tree(Iface::Gm, REGISTER.as_bytes()).unwrap();
+        assert!(t.find("CSeq").is_some());
     }
 }

@@ -15,6 +15,8 @@ pub mod display;
 pub mod esp;
 pub mod gtpu;
 pub mod gtpv2c;
+pub mod icmpv6;
+pub mod ip;
 pub mod nas;
 pub mod plmn;
 pub mod s1ap;

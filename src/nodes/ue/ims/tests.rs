@@ -711,10 +711,7 @@ fn ims_second_register_goes_through_the_sas_with_verify_and_the_xres_response() 
         }
     );
     assert_eq!(set.pcscf_ports, net.server);
-    assert_eq!(
-        set.keys,
-        EspKeys::derive(&v.ik, &v.ck, set.alg, set.ealg)
-    );
+    assert_eq!(set.keys, EspKeys::derive(&v.ik, &v.ck, set.alg, set.ealg));
     // TS 33.203 Annex I: IK_ESP = IK || 0^32 for HMAC-SHA-1-96.
     assert_eq!(set.keys.integrity_key()[..16], *v.ik.as_bytes());
     assert_eq!(set.keys.integrity_key()[16..], [0; 4]);
