@@ -247,11 +247,18 @@ fn crlf_prefix(b: &[u8]) -> usize {
     b.iter().take_while(|c| matches!(c, b'\r' | b'\n')).count()
 }
 
-/// The SIP message(s) a stream segment or datagram carries, as (name,
-/// summary, offset and length of the first message); `None` when the bytes
-/// do not start a SIP message. A message cut by the segment end is named by
-/// its start line.
-fn sip_in(payload: &[u8]) -> Option<(String, String, Option<(usize, usize)>)> {
+/// A SIP message seen in a payload.
+struct SipSeen {
+    name: String,
+    summary: String,
+    /// Offset and length of the first whole message, if there is one.
+    span: Option<(usize, usize)>,
+}
+
+/// The SIP message(s) a stream segment or datagram carries; `None` when
+/// the bytes do not start a SIP message. A message cut by the segment end
+/// is named by its start line.
+fn sip_in(payload: &[u8]) -> Option<SipSeen> {
     let skip = crlf_prefix(payload);
     let body = payload.get(skip..)?;
     if body.is_empty() {
@@ -269,13 +276,21 @@ fn sip_in(payload: &[u8]) -> Option<(String, String, Option<(usize, usize)>)> {
         if more > 0 {
             summary.push_str(&format!(" (+{more} more)"));
         }
-        return Some((name, summary, Some((skip, first.len()))));
+        return Some(SipSeen {
+            name,
+            summary,
+            span: Some((skip, first.len())),
+        });
     }
     // No whole message: a datagram (no Content-Length needed), or the first
     // part of a message longer than the segment.
     if let Ok(m) = sip::decode_datagram(body) {
         let (name, summary) = sip_names(&m);
-        return Some((name, summary, Some((skip, body.len()))));
+        return Some(SipSeen {
+            name,
+            summary,
+            span: Some((skip, body.len())),
+        });
     }
     let line_end = body.iter().position(|b| *b == b'\r' || *b == b'\n')?;
     let line = std::str::from_utf8(&body[..line_end]).ok()?;
@@ -289,7 +304,11 @@ fn sip_in(payload: &[u8]) -> Option<(String, String, Option<(usize, usize)>)> {
     } else {
         line.split(' ').next().unwrap_or(line).to_string()
     };
-    Some((name, format!("{line} (first part)"), None))
+    Some(SipSeen {
+        name,
+        summary: format!("{line} (first part)"),
+        span: None,
+    })
 }
 
 /// What a TCP segment says, inside whatever carries it.
@@ -329,12 +348,12 @@ fn describe_tcp(h: &IpHeader, seg: &[u8], carrier: Option<&str>) -> Described {
     }
     if !t.payload.is_empty() {
         let fin = if t.flags & FIN != 0 { " FIN" } else { "" };
-        if let Some((name, summary, _)) = sip_in(t.payload) {
+        if let Some(sip) = sip_in(t.payload) {
             let carrier = carrier.map(|c| format!("{c}, ")).unwrap_or_default();
             return Described {
                 protocol: proto_sip,
-                name: lead(&name),
-                summary: format!("{summary} [{carrier}TCP{fin} {f}]"),
+                name: lead(&sip.name),
+                summary: format!("{} [{carrier}TCP{fin} {f}]", sip.summary),
             };
         }
         return Described {
@@ -361,10 +380,10 @@ fn describe_udp(h: &IpHeader, seg: &[u8]) -> Described {
     let f = flow(h, sp, dp);
     let payload = r.rest();
     match sip_in(payload) {
-        Some((name, summary, _)) => Described {
+        Some(sip) => Described {
             protocol: "UDP/SIP",
-            name,
-            summary: format!("{summary} [UDP {f}]"),
+            name: sip.name,
+            summary: format!("{} [UDP {f}]", sip.summary),
         },
         None => Described {
             protocol: "UDP",
@@ -415,15 +434,12 @@ fn describe_esp(h: &IpHeader, payload: &[u8]) -> Described {
 
 /// Describes an IP packet. Never fails: what does not parse is said so.
 pub fn describe(packet: &[u8]) -> Described {
-    let h = match parse(packet) {
-        Ok(h) => h,
-        Err(_) => {
-            return Described {
-                protocol: "IP",
-                name: "IP packet".into(),
-                summary: format!("{} octets (not IP)", packet.len()),
-            };
-        }
+    let Ok(h) = parse(packet) else {
+        return Described {
+            protocol: "IP",
+            name: "IP packet".into(),
+            summary: format!("{} octets (not IP)", packet.len()),
+        };
     };
     let payload = h.payload(packet);
     if h.later_fragment {
@@ -478,9 +494,7 @@ fn protocol_name(p: u8) -> String {
 
 /// The SIP tree of a payload at `base`, if it starts a SIP message.
 fn sip_tree(payload: &[u8], base: usize) -> Option<Field> {
-    let (_, _, Some((at, len))) = sip_in(payload)? else {
-        return None;
-    };
+    let (at, len) = sip_in(payload)?.span?;
     let bytes = payload.get(at..at + len)?;
     sip::tree(bytes).ok().map(|t| shift(t, base + at))
 }

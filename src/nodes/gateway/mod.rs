@@ -10,8 +10,9 @@
 //! - The user plane (TS 29.281): G-PDUs from the eNB on S1-U are unpacked;
 //!   the IP packets of IMS APNs go to the node hosting the IMS IP stack on
 //!   SGi, everything else is dropped and counted (the simulator has no
-//!   internet). Packets from the IMS stack are tunnelled to the UE's eNB
-//!   (`user_plane.rs`).
+//!   internet). Packets from the IMS stack are tunnelled to the UE's eNB,
+//!   and IPv6 PDNs get a Router Advertisement with their prefix once the
+//!   eNB tunnel is known (`user_plane.rs`).
 //!
 //! Every F-TEID it hands out (S11, S5/S8-C, S1-U, S5/S8-U) carries the
 //! node's own topology address. Per-UE state is in `context.rs`; answers to
@@ -23,6 +24,7 @@
 //! `s11_unhandled`, `s1u_undecodable`, `s1u_unknown_teid`, `s1u_bad_packet`,
 //! `s1u_error_indication`, `s1u_unhandled`, `sgi_dropped`, `sgi_bad_packet`,
 //! `sgi_unknown_destination`, `sgi_no_enb_tunnel`, `unknown_enb_address`,
+//! `router_advertisements`,
 //! `unexpected_input`. Packets relayed are not counted (one event per
 //! packet would cost more than the relaying).
 

@@ -614,6 +614,8 @@ impl Gateway {
         let mut modified = Vec::new();
         let mut missing = Vec::new();
         let mut unknown_enb = Vec::new();
+        // Default bearers of IPv6 PDNs whose downlink tunnel is now known.
+        let mut advertise = Vec::new();
         for bc in &req.bearer_contexts {
             let Some(ebi) = bc.ebi.map(|e| e.0) else {
                 continue;
@@ -622,7 +624,9 @@ impl Gateway {
                 missing.push(ebi);
                 continue;
             };
-            let bearer = &mut ue.sessions[si].bearers[bi];
+            let session = &mut ue.sessions[si];
+            let v6 = session.ipv6.filter(|_| session.default_ebi == ebi);
+            let bearer = &mut session.bearers[bi];
             if let Some(f) = bc.s1u_enb_fteid {
                 let addr = f.ipv4.map(IpAddr::V4).or(f.ipv6.map(IpAddr::V6));
                 bearer.downlink = match addr.and_then(|a| self.peers.get(&a).map(|n| (a, *n))) {
@@ -637,6 +641,9 @@ impl Gateway {
                         Downlink::UnknownPeer { addr, teid: f.teid }
                     }
                 };
+                if let (Some(ue_addr), Downlink::Enb { node, teid, .. }) = (v6, bearer.downlink) {
+                    advertise.push((node, teid, ue_addr));
+                }
             }
             modified.push((ebi, bearer.s1u));
         }
@@ -687,6 +694,9 @@ impl Gateway {
         };
         let m = Message::new(Some(reply), seq, body);
         self.send_answer(from, request_type, &m, imsi);
+        for (node, teid, ue_addr) in advertise {
+            self.send_router_advertisement(node, teid, ue_addr, imsi);
+        }
     }
 
     // -----------------------------------------------------------------------

@@ -246,9 +246,27 @@ impl Harness {
     }
 
     /// Sends a GTPv2-C request from the MME; returns the answer decoded.
+    /// Only Router Advertisements to eNBs may follow the answer (after a
+    /// Modify Bearer of an IPv6 PDN).
     fn s11(&mut self, m: &Message) -> (Message, Outcome) {
         let o = self.input(Iface::S11, MME, m.encode());
-        let t = o.only();
+        let (t, rest) = o.sent.split_first().expect("an answer");
+        for x in rest {
+            assert_eq!(x.iface, Iface::S1U, "{:?}", o.sent);
+            let Ok(gtpu::Message {
+                body: gtpu::Body::GPdu(p),
+                ..
+            }) = gtpu::decode(&x.bytes)
+            else {
+                panic!("not a G-PDU: {x:?}");
+            };
+            assert!(
+                crate::codec::icmpv6::router_advertisement(&p)
+                    .unwrap()
+                    .is_some(),
+                "not a Router Advertisement: {p:?}"
+            );
+        }
         assert_eq!((t.iface, t.to), (Iface::S11, MME));
         let answer = gtpv2c::decode(&t.bytes).unwrap();
         assert_eq!(
@@ -774,7 +792,27 @@ fn gateway_relays_ims_uplink_and_downlink_after_modify_bearer() {
     let seq = h.next_seq();
     let (m, o) = h.s11(&Message::new(Some(s11), seq, mbr(6, 0x2002, "127.0.0.2")));
     assert_eq!(m.teid, Some(0x41));
-    assert_eq!(o.only().imsi, Some(1_010_000_000_001));
+    assert_eq!(o.sent[0].imsi, Some(1_010_000_000_001));
+    // Then the Router Advertisement of the IPv6 half, down the new tunnel
+    // (TS 29.061 11.2.1.3.4).
+    assert_eq!(o.sent.len(), 2);
+    assert_eq!(
+        (o.sent[1].iface, o.sent[1].to, o.sent[1].imsi),
+        (Iface::S1U, ENB, Some(1_010_000_000_001))
+    );
+    let ra = gtpu::decode(&o.sent[1].bytes).unwrap();
+    assert_eq!(ra.teid, 0x2002);
+    let gtpu::Body::GPdu(ra) = ra.body else {
+        panic!("{ra:?}")
+    };
+    let (router, ra) = crate::codec::icmpv6::router_advertisement(&ra)
+        .unwrap()
+        .unwrap();
+    assert_eq!(router, v6("fe80::1"));
+    let pi = *ra.prefixes().next().unwrap();
+    assert_eq!((pi.prefix, pi.prefix_len), (v6("fd00:46::"), 64));
+    assert!(pi.autonomous && !pi.on_link, "A set, L clear");
+    assert_eq!(o.counter("router_advertisements"), Some(1));
     let Body::ModifyBearerResponse(resp) = m.body else {
         panic!("{m:?}")
     };
@@ -813,6 +851,40 @@ fn gateway_relays_ims_uplink_and_downlink_after_modify_bearer() {
     p6.extend(v6("fd00:46::2").octets());
     let o = h.input(Iface::SGi, PCSCF, p6);
     assert_eq!(gtpu::decode(&o.only().bytes).unwrap().teid, 0x2002);
+}
+
+#[test]
+fn gateway_advertises_the_prefix_of_ipv6_pdns_only_after_modify_bearer() {
+    let mut h = Harness::new(&default_topo());
+    // IPv4 only: nothing but the answer.
+    let (_, r, _) = h.create(0, csr(IMSI1, "ims", PdnType::IPV4, 6, None, 1));
+    let s11 = r.sender_fteid.unwrap().teid;
+    let seq = h.next_seq();
+    let (_, o) = h.s11(&Message::new(Some(s11), seq, mbr(6, 0x2002, "127.0.0.2")));
+    assert_eq!(o.sent.len(), 1);
+    // IPv6 only: the answer, then the RA for the UE's /64 on its tunnel.
+    let (_, r, _) = h.create(0, csr("001010000000002", "ims", PdnType::IPV6, 5, None, 2));
+    let s11 = r.sender_fteid.unwrap().teid;
+    let seq = h.next_seq();
+    let (_, o) = h.s11(&Message::new(Some(s11), seq, mbr(5, 0x3003, "127.0.0.2")));
+    assert_eq!(o.sent.len(), 2);
+    let g = gtpu::decode(&o.sent[1].bytes).unwrap();
+    assert_eq!(g.teid, 0x3003);
+    let gtpu::Body::GPdu(p) = g.body else {
+        panic!()
+    };
+    assert_eq!(p[7], 255, "hop limit of Neighbor Discovery");
+    assert_eq!(&p[24..40], &v6("ff02::1").octets(), "to all nodes");
+    let (_, ra) = crate::codec::icmpv6::router_advertisement(&p)
+        .unwrap()
+        .unwrap();
+    assert_eq!(ra.autoconf_prefix(), Some(v6("fd00:46::")));
+    // A Modify Bearer without an eNB F-TEID sends none.
+    let seq = h.next_seq();
+    let mut m = mbr(5, 0x3003, "127.0.0.2");
+    m.bearer_contexts[0].s1u_enb_fteid = None;
+    let (_, o) = h.s11(&Message::new(Some(s11), seq, m));
+    assert_eq!(o.sent.len(), 1);
 }
 
 #[test]
@@ -1279,7 +1351,9 @@ fn gateway_runs_ims_pdn_and_sip_packet_under_sim() {
     let s1u = r.bearer_contexts[0].s1u_sgw_fteid.unwrap().teid;
     let m = Message::new(Some(s11), 2, mbr(6, 0x2002, "127.0.0.2"));
     sim.inject(sim.now(), MME, tx(Iface::S11, m.encode()));
-    assert_eq!(run(&mut sim).len(), 1);
+    let out = run(&mut sim);
+    assert_eq!(out.len(), 2, "Modify Bearer Response, Router Advertisement");
+    assert_eq!((out[1].iface, out[1].to), (Iface::S1U, ENB));
     sim.inject(
         sim.now(),
         ENB,

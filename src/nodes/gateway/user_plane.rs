@@ -12,12 +12,26 @@
 //!   it and page the UE (Downlink Data Notification), which is not simulated.
 //! - Echo Request on S1-U is answered (TS 29.281 7.2.2); a G-PDU for an
 //!   unknown TEID gets an Error Indication (7.3.1).
+//! - IPv6 PDNs: the UE learns only an interface identifier over NAS. Once
+//!   Modify Bearer gives the default bearer's eNB tunnel, the PGW sends a
+//!   Router Advertisement down it with the PDN's /64 prefix (Prefix
+//!   Information, A flag set, L flag clear; TS 29.061 11.2.1.3.4, RFC 4861
+//!   6.2.4), from its link-local address to all nodes.
 
 use super::Gateway;
 use super::context::{Downlink, Teid};
 use crate::codec::gtpu::{self, Body, EchoResponse, ErrorIndication, Message, inner_ip};
+use crate::codec::icmpv6::{Icmpv6Message, RouterAdvertisement};
 use crate::nodes::{Iface, NodeId};
 use bytes::Bytes;
+use std::net::Ipv6Addr;
+
+/// The PGW's link-local address on every PDN: the source of its Router
+/// Advertisements (RFC 4861 6.1.2 wants a link-local source). UEs' interface
+/// identifiers start at 2, so it never clashes with fe80::IID of a UE.
+pub(super) const GATEWAY_LINK_LOCAL: Ipv6Addr = Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1);
+/// All-nodes multicast: where unsolicited Router Advertisements go.
+pub(super) const ALL_NODES: Ipv6Addr = Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 1);
 
 impl Gateway {
     /// A GTP-U message from `from` on S1-U.
@@ -56,6 +70,24 @@ impl Gateway {
                 self.count("s1u_unhandled");
             }
         }
+    }
+
+    /// The Router Advertisement of an IPv6 PDN whose UE address is
+    /// `ue_addr`, in a G-PDU to the eNB's `teid` (TS 29.061 11.2.1.3.4):
+    /// the UE's /64 with A set and L clear.
+    pub(super) fn send_router_advertisement(
+        &mut self,
+        enb: NodeId,
+        teid: u32,
+        ue_addr: Ipv6Addr,
+        imsi: Option<u64>,
+    ) {
+        let ra = RouterAdvertisement::for_pdn(ue_addr, 64);
+        let packet =
+            Icmpv6Message::RouterAdvertisement(ra).encode_packet(GATEWAY_LINK_LOCAL, ALL_NODES);
+        let m = Message::g_pdu(teid, packet);
+        self.transmit(Iface::S1U, enb, m.encode(), imsi);
+        self.count("router_advertisements");
     }
 
     /// TS 29.281 7.2.2: TEID 0, the request's sequence number, Recovery 0.

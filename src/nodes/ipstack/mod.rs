@@ -279,6 +279,35 @@ impl IpHost {
         self.addrs.iter().flatten().copied()
     }
 
+    /// Gives the host a second address of the other family (e.g. the
+    /// global IPv6 address a UE forms from a Router Advertisement after its
+    /// stack started on IPv4). Existing connections are untouched.
+    pub fn add_addr(&mut self, a: IpAddr) -> Result<(), HostError> {
+        if self.has_addr(a) {
+            return Ok(());
+        }
+        // One address per family (medium IP, one default route each).
+        let free = self.addrs.iter().position(Option::is_none);
+        let (Some(free), None) = (free, self.addr_for(a).ok()) else {
+            return Err(HostError::TooManyAddresses(3));
+        };
+        let prefix = if a.is_ipv4() { 32 } else { 128 };
+        let mut pushed = true;
+        self.iface.update_ip_addrs(|list| {
+            pushed = list.push(IpCidr::new(smol_addr(a), prefix)).is_ok();
+        });
+        if !pushed {
+            return Err(HostError::TooManyAddresses(3));
+        }
+        let added = match a {
+            IpAddr::V4(v4) => self.iface.routes_mut().add_default_ipv4_route(v4),
+            IpAddr::V6(v6) => self.iface.routes_mut().add_default_ipv6_route(v6),
+        };
+        added.map_err(|_| HostError::TooManyAddresses(3))?;
+        self.addrs[free] = Some(a);
+        Ok(())
+    }
+
     /// Whether `a` is one of the host's addresses.
     pub fn has_addr(&self, a: IpAddr) -> bool {
         self.addrs().any(|x| x == a)

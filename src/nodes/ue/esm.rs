@@ -29,6 +29,9 @@ pub(super) struct Pdn {
     pub(super) ipv4: Option<Ipv4Addr>,
     /// IPv6 interface identifier (TS 24.301 9.9.4.9).
     pub(super) ipv6_iid: Option<[u8; 8]>,
+    /// The /64 prefix of the gateway's Router Advertisement, once received
+    /// (TS 29.061 11.2.1.3.4).
+    pub(super) ipv6_prefix: Option<Ipv6Addr>,
     /// APN-AMBR downlink/uplink in kbps.
     pub(super) ambr_kbps: Option<(u64, u64)>,
     /// P-CSCF addresses from the PCO, in order.
@@ -37,17 +40,30 @@ pub(super) struct Pdn {
     pub(super) dns: Vec<IpAddr>,
 }
 
+/// `prefix`'s upper 64 bits followed by interface identifier `iid`
+/// (RFC 4291 2.5.1, RFC 4862 5.5.3).
+pub(super) fn with_iid(prefix: Ipv6Addr, iid: [u8; 8]) -> Ipv6Addr {
+    let mut a = prefix.octets();
+    a[8..].copy_from_slice(&iid);
+    Ipv6Addr::from(a)
+}
+
 impl Pdn {
-    /// The IPv6 address to report: the link-local fe80::IID until router
-    /// advertisement gives a prefix (TS 23.401 5.3.1.2.2).
+    /// The link-local address fe80::IID (TS 23.401 5.3.1.2.2).
+    pub(super) fn ipv6_link_local(&self) -> Option<Ipv6Addr> {
+        self.ipv6_iid
+            .map(|iid| with_iid(Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 0), iid))
+    }
+
+    /// The global address: the Router Advertisement's prefix + IID.
+    pub(super) fn ipv6_global(&self) -> Option<Ipv6Addr> {
+        Some(with_iid(self.ipv6_prefix?, self.ipv6_iid?))
+    }
+
+    /// The IPv6 address to report: the global one once the Router
+    /// Advertisement gave the prefix, the link-local one until then.
     pub(super) fn ipv6(&self) -> Option<Ipv6Addr> {
-        self.ipv6_iid.map(|iid| {
-            let mut a = [0u8; 16];
-            a[0] = 0xfe;
-            a[1] = 0x80;
-            a[8..].copy_from_slice(&iid);
-            Ipv6Addr::from(a)
-        })
+        self.ipv6_global().or_else(|| self.ipv6_link_local())
     }
 
     /// The published view.
@@ -174,7 +190,7 @@ impl Esm {
             .map(|(_, r)| r.as_str())
     }
 
-    fn record_failure(&mut self, apn: &str, reason: String) {
+    pub(super) fn record_failure(&mut self, apn: &str, reason: String) {
         self.failures.retain(|(a, _)| a != apn);
         self.failures.push((apn.to_string(), reason));
     }
@@ -522,6 +538,7 @@ impl Ue {
             qci: r.eps_qos.qci,
             ipv4: r.pdn_address.ipv4(),
             ipv6_iid: r.pdn_address.ipv6_iid(),
+            ipv6_prefix: None,
             ambr_kbps: r
                 .apn_ambr
                 .as_ref()
@@ -548,6 +565,15 @@ impl Ue {
             } else {
                 self.note(no_pcscf_reason(&pdn.apn));
             }
+        }
+        if pdn.ipv4.is_none() && pdn.ipv6_iid.is_some() {
+            // IPv6 only: nothing but link-local until the gateway's Router
+            // Advertisement (TS 29.061 11.2.1.3.4).
+            self.note(format!(
+                "PDN {} has only an IPv6 interface identifier: the UE waits for the gateway's Router Advertisement for its prefix",
+                pdn.apn
+            ));
+            self.timers.start(Timer::RaWait(ebi), self.now);
         }
         self.esm.pdns.push(pdn);
         Some(accept(ebi))

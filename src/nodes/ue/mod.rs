@@ -14,12 +14,15 @@
 //!
 //! Files: `emm.rs` (EMM states and procedures), `esm.rs` (PDN connections),
 //! `nas.rs` (receive path: security checks and dispatch; send path),
-//! [`usim`] (AKA), `timers.rs` (T3410, T3421, T3482, T3492), `status.rs`
+//! `ipv6.rs` (the global IPv6 address from the Router Advertisement),
+//! [`usim`] (AKA), `timers.rs` (T3410, T3421, T3482, T3492, the wait for
+//! a Router Advertisement), `status.rs`
 //! (the published status and outcome), [`ims`] (the IMS client).
 
 mod emm;
 mod esm;
 pub mod ims;
+mod ipv6;
 mod nas;
 mod status;
 mod timers;
@@ -105,6 +108,8 @@ pub struct Ue {
     ims_link: Box<dyn ImsLink>,
     /// The bearer the IMS client runs on.
     ims_ebi: Option<u8>,
+    /// The addresses and P-CSCFs the client and its link were given.
+    ims_bearer: Option<ims::Bearer>,
     /// What the scenario wants of IMS.
     ims_goal: ImsGoal,
 }
@@ -150,8 +155,9 @@ impl Ue {
             out: VecDeque::new(),
             last_status: None,
             ims_client,
-            ims_link: ims::link::default_link(),
+            ims_link: ims::link::default_link(ims::hooks::seed(id, topo) ^ 0x6970_7374_6163_6b00),
             ims_ebi: None,
+            ims_bearer: None,
             ims_goal: if spec.ims == ImsMode::Register {
                 ImsGoal::Registered
             } else {
@@ -281,6 +287,7 @@ impl Ue {
                 Timer::T3421 => self.on_t3421(),
                 Timer::T3482(pti) => self.on_t3482(pti),
                 Timer::T3492(pti) => self.on_t3492(pti),
+                Timer::RaWait(ebi) => self.on_ra_wait(ebi),
             }
         }
     }
@@ -294,7 +301,10 @@ impl Ue {
             Ok(UuFrame::Nas(nas)) => self.handle_nas(&nas),
             Ok(UuFrame::Release) => self.handle_rrc_release(),
             Ok(UuFrame::Data { ebi, packet }) => {
-                if self.ims_packet(ebi, &packet) || self.esm.pdn_by_ebi(ebi).is_some() {
+                if self.router_advertisement(ebi, &packet)
+                    || self.ims_packet(ebi, &packet)
+                    || self.esm.pdn_by_ebi(ebi).is_some()
+                {
                     self.count("ue_packets_received");
                 } else {
                     self.count("ue_packets_no_bearer");

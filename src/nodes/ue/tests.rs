@@ -409,9 +409,13 @@ impl Harness {
         Self::with(topology())
     }
 
+    /// A UE whose IMS client has no IP stack under it ([`Unplugged`]): the
+    /// EPS tests see only NAS on the radio; IMS tests plug a fake P-CSCF.
     fn with(topo: Topology) -> Self {
+        let mut ue = Ue::new(UE, &topo);
+        ue.set_ims_link(Box::new(crate::nodes::ue::ims::Unplugged::default()));
         Self {
-            ue: Ue::new(UE, &topo),
+            ue,
             now: Time::ZERO,
             net: Net::new(KEY, USIM_SQN + 1),
             events: Vec::new(),
@@ -641,10 +645,12 @@ fn ue_attaches_and_opens_ims_pdn_with_pcscf() {
     assert_eq!(s.emm, "EMM-REGISTERED");
     // The ims PDN is up: the IMS client tries the P-CSCFs, and without an
     // IP stack under it the VoLTE goal (IMS registered) fails, saying why.
+    // No Router Advertisement came, so the PDN's IPv6 address is only
+    // link-local (fe80::6) and the IPv6 P-CSCF is not tried from it.
     assert_eq!(
         s.outcome,
         Outcome::Failed(format!(
-            "The UE could not open TCP to any P-CSCF from the PCO: 10.46.0.1:5060 ({UNPLUGGED}); [fd00:46::1]:5060 ({UNPLUGGED})"
+            "The UE could not open TCP to any P-CSCF from the PCO: 10.46.0.1:5060 ({UNPLUGGED})"
         ))
     );
     assert_eq!(s.ims.as_ref().map(|i| i.state.as_str()), Some("failed"));
@@ -1234,6 +1240,170 @@ fn ue_answers_unknown_esm_messages_with_esm_status() {
         panic!("no ESM Status");
     };
     assert_eq!(s.esm_cause, EsmCause::MessageTypeNonExistent);
+}
+
+// ---------------------------------------------------------------------------
+// IPv6: the global address from the gateway's Router Advertisement
+// ---------------------------------------------------------------------------
+
+/// The ims bearer of an IPv6-only PDN: interface id ::6, P-CSCF fd00:46::1.
+fn ims_bearer_v6(pti: u8) -> EsmMessage {
+    let mut m = ims_bearer(pti);
+    if let EsmBody::ActivateDefaultEpsBearerContextRequest(r) = &mut m.body {
+        r.pdn_address = PdnAddress::Ipv6 {
+            iid: [0, 0, 0, 0, 0, 0, 0, 6],
+        };
+        r.pco = Some(pco_answer(
+            &[IpAddr::V6("fd00:46::1".parse().unwrap())],
+            &[],
+        ));
+    }
+    m
+}
+
+/// The gateway's Router Advertisement for fd00:46::/64.
+fn router_advertisement() -> Vec<u8> {
+    use crate::codec::icmpv6::{Icmpv6Message, RouterAdvertisement};
+    Icmpv6Message::RouterAdvertisement(RouterAdvertisement::for_pdn(
+        "fd00:46::".parse().unwrap(),
+        64,
+    ))
+    .encode_packet("fe80::1".parse().unwrap(), "ff02::1".parse().unwrap())
+}
+
+impl Harness {
+    /// Attach, then an IPv6-only ims PDN.
+    fn attach_with_ipv6_ims(&mut self) {
+        let frames = self.attach();
+        let (_, m) = self.net.open(&nas_of(&frames[1]));
+        let pti = m.esm_message().unwrap().pti;
+        let b = self.net.protect(&NasMessage::Esm(ims_bearer_v6(pti)));
+        let f = one(self.down(b));
+        self.net.open(&nas_of(&f));
+    }
+
+    fn packet(&mut self, ebi: u8, packet: Vec<u8>) -> Vec<UuFrame> {
+        self.input(Input::Receive {
+            iface: Iface::Uu,
+            from: ENB,
+            bytes: UuFrame::Data {
+                ebi,
+                packet: Bytes::from(packet),
+            }
+            .encode(),
+        })
+    }
+
+    fn ims_pdn(&self) -> PdnStatus {
+        self.status()
+            .pdns
+            .into_iter()
+            .find(|p| p.apn == "ims")
+            .expect("the ims PDN")
+    }
+}
+
+#[test]
+fn ue_forms_its_global_ipv6_address_from_the_router_advertisement() {
+    let mut h = Harness::new();
+    let log = h.plug_pcscf(USIM_SQN + 10);
+    h.attach_with_ipv6_ims();
+    assert_eq!(h.ims_pdn().ipv6, Some("fe80::6".parse().unwrap()));
+    assert!(
+        log.lock().unwrap().commands.is_empty(),
+        "IMS waits for a global address"
+    );
+    assert!(
+        h.notes()
+            .iter()
+            .any(|n| n.contains("waits for the gateway's Router Advertisement"))
+    );
+
+    h.packet(6, router_advertisement());
+    assert_eq!(h.ims_pdn().ipv6, Some("fd00:46::6".parse().unwrap()));
+    assert_eq!(h.ue.counter("ipv6_ra_received"), 1);
+    assert!(h.notes().iter().any(|n| n.contains(
+        "global IPv6 address fd00:46::6 (prefix fd00:46::/64 from the Router Advertisement of fe80::1"
+    )));
+    // IMS then registers from the global address.
+    let first = log.lock().unwrap().commands[0].clone();
+    let TransportCommand::Connect { local, remote, .. } = first else {
+        panic!("not a Connect: {first:?}");
+    };
+    assert_eq!(local.ip(), "fd00:46::6".parse::<IpAddr>().unwrap());
+    assert_eq!(remote.to_string(), "[fd00:46::1]:5060");
+    assert_eq!(h.status().outcome, Outcome::Reached);
+    // A repeated advertisement changes nothing.
+    h.packet(6, router_advertisement());
+    assert_eq!(h.ue.counter("ipv6_ra_received"), 2);
+    assert_eq!(h.ims_pdn().ipv6, Some("fd00:46::6".parse().unwrap()));
+}
+
+#[test]
+fn ue_drops_router_advertisements_that_fail_the_checks() {
+    let mut h = Harness::new();
+    h.attach_with_ipv6_ims();
+    let mut routed = router_advertisement();
+    routed[7] = 64;
+    let mut bad_sum = router_advertisement();
+    bad_sum[43] ^= 0xff;
+    for p in [routed, bad_sum] {
+        assert!(h.packet(6, p).is_empty());
+    }
+    assert_eq!(h.ue.counter("ipv6_ra_invalid"), 2);
+    assert_eq!(h.ims_pdn().ipv6, Some("fe80::6".parse().unwrap()));
+    assert!(
+        h.notes()
+            .iter()
+            .any(|n| n.contains("hop limit 64 is not 255"))
+    );
+    // On a bearer the UE does not have.
+    h.packet(9, router_advertisement());
+    assert_eq!(h.ue.counter("ue_packets_no_bearer"), 1);
+}
+
+#[test]
+fn ue_fails_ipv6_only_ims_without_a_router_advertisement() {
+    let mut h = Harness::new();
+    h.attach_with_ipv6_ims();
+    assert_eq!(h.status().outcome, Outcome::Pending);
+    h.fire();
+    assert_eq!(h.ue.counter("ipv6_ra_missing"), 1);
+    assert_eq!(
+        h.status().outcome,
+        Outcome::Failed(
+            "no Router Advertisement on PDN ims within 12 s: the UE has only the link-local address fe80::6 there (TS 29.061 11.2.1.3.4), so IMS cannot reach the P-CSCF".into()
+        )
+    );
+}
+
+#[test]
+fn ue_gives_a_later_ipv6_address_to_a_running_ims_client() {
+    let mut h = Harness::new();
+    let log = h.plug_pcscf(USIM_SQN + 10);
+    h.attach_with_ims();
+    assert_eq!(h.status().outcome, Outcome::Reached, "registered over IPv4");
+    h.packet(6, router_advertisement());
+    assert_eq!(h.ims_pdn().ipv6, Some("fd00:46::6".parse().unwrap()));
+    assert_eq!(h.ims_pdn().ipv4, Some(Ipv4Addr::new(10, 46, 0, 2)));
+    // The registration stays on IPv4: nothing new was opened.
+    let connects = log
+        .lock()
+        .unwrap()
+        .commands
+        .iter()
+        .filter(|c| matches!(c, TransportCommand::Connect { .. }))
+        .count();
+    h.packet(6, router_advertisement());
+    let again = log
+        .lock()
+        .unwrap()
+        .commands
+        .iter()
+        .filter(|c| matches!(c, TransportCommand::Connect { .. }))
+        .count();
+    assert_eq!(connects, again);
+    assert_eq!(h.status().ims.unwrap().state, "registered");
 }
 
 // ---------------------------------------------------------------------------

@@ -12,6 +12,10 @@ pub(super) const T3421: Duration = Duration::from_secs(15);
 pub(super) const T3482: Duration = Duration::from_secs(8);
 /// T3492: UE-requested PDN disconnect (6 s).
 pub(super) const T3492: Duration = Duration::from_secs(6);
+/// How long an IPv6-only PDN waits for the gateway's Router Advertisement
+/// before the UE gives up on a global address (RFC 4861 6.3.7 would send
+/// three Router Solicitations 4 s apart in that time).
+pub(super) const RA_WAIT: Duration = Duration::from_secs(12);
 /// Transmissions before a procedure is given up: the attach attempt counter
 /// limit (TS 24.301 5.5.1.2.6) and the fifth expiry of T3421/T3482/T3492
 /// (5.5.2.2.4, 6.5.1.6, 6.5.2.5).
@@ -28,6 +32,9 @@ pub(super) enum Timer {
     T3482(u8),
     /// PDN Disconnect Request with this PTI sent.
     T3492(u8),
+    /// The IPv6-only PDN of this default bearer waits for a Router
+    /// Advertisement.
+    RaWait(u8),
 }
 
 impl Timer {
@@ -38,6 +45,7 @@ impl Timer {
             Self::T3421 => T3421,
             Self::T3482(_) => T3482,
             Self::T3492(_) => T3492,
+            Self::RaWait(_) => RA_WAIT,
         }
     }
 }

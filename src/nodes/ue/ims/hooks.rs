@@ -9,6 +9,7 @@ use crate::nodes::ue::Ue;
 use crate::nodes::ue::esm::is_ims_apn;
 use crate::nodes::{NodeId, Outcome};
 use crate::topology::{NodeKind, Topology, UeSpec};
+use std::net::IpAddr;
 
 /// What the scenario wants of IMS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,23 @@ pub(in crate::nodes::ue) enum ImsGoal {
     Deregistered,
 }
 
+/// The UE's addresses on the ims PDN, IPv4 first.
+fn bearer_addrs(b: &Bearer) -> Vec<IpAddr> {
+    b.ipv4
+        .map(IpAddr::V4)
+        .into_iter()
+        .chain(b.ipv6.map(IpAddr::V6))
+        .collect()
+}
+
+/// The seed of UE `id`'s IMS randomness (client and IP stack).
+pub(in crate::nodes::ue) fn seed(id: NodeId, topo: &Topology) -> u64 {
+    topo.seed
+        ^ u64::from(id.0)
+            .wrapping_add(1)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 /// The IMS client of UE `id`.
 pub(in crate::nodes::ue) fn build(id: NodeId, topo: &Topology, spec: &UeSpec) -> ImsClient {
     let name = topo
@@ -30,10 +48,7 @@ pub(in crate::nodes::ue) fn build(id: NodeId, topo: &Topology, spec: &UeSpec) ->
         Some(NodeKind::Enb(e)) => (e.tac, e.cell_id),
         _ => (0, 0),
     };
-    let seed = topo.seed
-        ^ u64::from(id.0)
-            .wrapping_add(1)
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let seed = seed(id, topo);
     ImsClient::new(ImsConfig {
         name,
         identity: ImsIdentity::new(spec.isim.as_ref(), &spec.imsi, &topo.plmn),
@@ -54,30 +69,54 @@ impl Ue {
         self.pump_ims();
     }
 
+    /// Gives the client and its link the ims PDN once it has an address
+    /// IMS can use: its IPv4 address, or its global IPv6 address (prefix
+    /// from the Router Advertisement + interface identifier; never the
+    /// link-local one). An address learnt later is handed on; a PDN that
+    /// goes takes the registration with it.
     fn sync_ims_bearer(&mut self) {
-        let pdn = self
+        let ready = self
             .esm
             .pdns
             .iter()
-            .find(|p| is_ims_apn(&p.apn) && !p.pcscf.is_empty());
-        let ebi = pdn.map(|p| p.ebi);
-        if ebi == self.ims_ebi {
-            return;
-        }
-        let bearer = pdn.map(|p| Bearer {
-            ipv4: p.ipv4,
-            ipv6: p.ipv6(),
-            pcscf: p.pcscf.clone(),
-        });
+            .find(|p| is_ims_apn(&p.apn) && !p.pcscf.is_empty())
+            .filter(|p| p.ipv4.is_some() || p.ipv6_global().is_some())
+            .map(|p| {
+                (
+                    p.ebi,
+                    Bearer {
+                        ipv4: p.ipv4,
+                        ipv6: p.ipv6_global(),
+                        pcscf: p.pcscf.clone(),
+                    },
+                )
+            });
         let now = self.now;
-        if self.ims_ebi.take().is_some() {
-            self.ims_client.bearer_down(now);
-        }
-        if let (Some(ebi), Some(bearer)) = (ebi, bearer) {
-            self.ims_ebi = Some(ebi);
-            self.ims_client.bearer_up(now, bearer);
-            if self.ims_goal == ImsGoal::Registered {
-                self.ims_client.register(now);
+        match (self.ims_ebi, ready) {
+            (Some(old), Some((ebi, bearer))) if old == ebi => {
+                if self.ims_bearer.as_ref() != Some(&bearer) {
+                    self.ims_link.bearer_up(now, &bearer_addrs(&bearer));
+                    self.ims_client.bearer_up(now, bearer.clone());
+                    self.ims_bearer = Some(bearer);
+                }
+            }
+            (None, None) => {}
+            (old, new) => {
+                if old.is_some() {
+                    self.ims_ebi = None;
+                    self.ims_bearer = None;
+                    self.ims_client.bearer_down(now);
+                    self.ims_link.bearer_down(now);
+                }
+                if let Some((ebi, bearer)) = new {
+                    self.ims_ebi = Some(ebi);
+                    self.ims_link.bearer_up(now, &bearer_addrs(&bearer));
+                    self.ims_client.bearer_up(now, bearer.clone());
+                    self.ims_bearer = Some(bearer);
+                    if self.ims_goal == ImsGoal::Registered {
+                        self.ims_client.register(now);
+                    }
+                }
             }
         }
     }

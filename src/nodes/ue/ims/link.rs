@@ -4,17 +4,25 @@
 //! downlink packets of the ims bearer, hands its events to the client and
 //! sends its uplink packets in `UuFrame::Data` on the ims bearer.
 //!
-//! Until a stack is plugged in ([`Ue::set_ims_link`]) the UE has
-//! [`Unplugged`], which fails every connection and says why.
+//! A new UE has [`IpStackLink`], the userspace TCP/IP stack with its ESP
+//! shim; tests plug their own link with [`Ue::set_ims_link`]. [`Unplugged`]
+//! fails every connection and says why.
 
+use super::stack_link::IpStackLink;
 use super::{ImsOutput, TransportCommand, TransportEvent};
 use crate::nodes::ue::Ue;
 use crate::nodes::{Time, UuFrame};
 use bytes::Bytes;
 use std::collections::VecDeque;
+use std::net::IpAddr;
 
 /// The IP transport under the UE's IMS client, sans-IO like the nodes.
 pub trait ImsLink: Send {
+    /// The ims PDN is up with these addresses of the UE (IPv4 and/or the
+    /// global IPv6 address); called again when an address is added.
+    fn bearer_up(&mut self, _now: Time, _addrs: &[IpAddr]) {}
+    /// The ims PDN went away: connections and SAs are gone.
+    fn bearer_down(&mut self, _now: Time) {}
     /// A command of the IMS client.
     fn command(&mut self, now: Time, cmd: TransportCommand);
     /// An IP packet that arrived on the ims bearer (downlink).
@@ -27,6 +35,11 @@ pub trait ImsLink: Send {
     fn poll_timeout(&self) -> Option<Time>;
     /// Time has come (TCP retransmissions and the like).
     fn handle_timeout(&mut self, now: Time);
+    /// Approximate bytes the link holds (struct and heap), for sizing runs
+    /// with many UEs.
+    fn memory_bytes(&self) -> usize {
+        0
+    }
 }
 
 /// No IP stack: every connection fails at once, saying so.
@@ -65,16 +78,21 @@ impl ImsLink for Unplugged {
     fn handle_timeout(&mut self, _now: Time) {}
 }
 
-/// The link a new UE starts with: where the IP stack of the ims PDN plugs
-/// in.
-pub(in crate::nodes::ue) fn default_link() -> Box<dyn ImsLink> {
-    Box::new(Unplugged::default())
+/// The link a new UE starts with: the userspace IP stack, seeded from the
+/// UE's seed.
+pub(in crate::nodes::ue) fn default_link(seed: u64) -> Box<dyn ImsLink> {
+    Box::new(IpStackLink::new(seed))
 }
 
 impl Ue {
     /// Puts an IP stack under the UE's IMS client.
     pub fn set_ims_link(&mut self, link: Box<dyn ImsLink>) {
         self.ims_link = link;
+    }
+
+    /// Approximate bytes held by the IP stack under the IMS client.
+    pub fn ims_link_memory(&self) -> usize {
+        self.ims_link.memory_bytes()
     }
 
     /// Moves work between the IMS client, the link and the radio until

@@ -22,8 +22,9 @@
 //! transactions), `register.rs` (registration, AKA, re-registration,
 //! de-registration), `reg_event.rs` (SUBSCRIBE/NOTIFY), `message.rs`
 //! (MESSAGE both ways, other incoming requests), `link.rs` (the glue to the
-//! IP stack under the UE), `hooks.rs` (how the UE starts and drives the
-//! client), `rng.rs`.
+//! IP stack under the UE), `stack_link.rs` (that IP stack: the userspace
+//! TCP/IP host with its ESP shim), `hooks.rs` (how the UE starts and drives
+//! the client), `rng.rs`.
 
 mod conn;
 pub(super) mod hooks;
@@ -35,6 +36,7 @@ mod register;
 mod request;
 mod rng;
 pub mod secagree;
+pub mod stack_link;
 pub mod transport;
 
 #[cfg(test)]
@@ -43,6 +45,7 @@ pub(super) mod tests;
 pub use identity::ImsIdentity;
 pub use link::{ImsLink, UNPLUGGED, Unplugged};
 pub use register::{MMTEL_ICSI, NO_SECURITY_SERVER, refresh_after};
+pub use stack_link::{IpStackLink, ue_host_config};
 pub use transport::{
     ConnId, EncryptionAlg, EspKeys, IntegrityAlg, ProtectedPorts, Sa, SaDirection, SaSet, SaSetId,
     TransportCommand, TransportEvent,
@@ -354,9 +357,20 @@ impl ImsClient {
     }
 
     /// The ims PDN is up: remember its addresses and P-CSCFs.
+    /// Called again when the PDN gains an address (the global IPv6 address
+    /// from the Router Advertisement): while the client is still looking
+    /// for a P-CSCF, the pairs that address opens are tried after the
+    /// others.
     pub fn bearer_up(&mut self, now: Time, bearer: Bearer) {
         self.now = now;
         self.bearer = Some(bearer);
+        if self.phase == Phase::Connecting {
+            for pair in self.candidate_pairs() {
+                if !self.candidates.contains(&pair) {
+                    self.candidates.push(pair);
+                }
+            }
+        }
     }
 
     /// The ims PDN went away: the registration is gone locally, SAs and
