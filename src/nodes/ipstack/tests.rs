@@ -423,3 +423,24 @@ fn close_during_handshake_waits_without_busy_polling() {
     assert!(next > Time::ZERO, "{next}");
     assert_eq!(h.tcp_state(c), tcp::State::SynSent);
 }
+
+#[test]
+fn add_addr_gives_a_v4_host_its_ipv6_address_once() {
+    let mut h = IpHost::new(&[ip(UE)], 4).unwrap();
+    assert_eq!(
+        h.tcp_connect(5100, sa("[fd00:46::1]:5060")),
+        Err(HostError::NoAddressOfFamily(ip("fd00:46::1")))
+    );
+    h.add_addr(ip("fd00:46::2")).unwrap();
+    h.add_addr(ip("fd00:46::2")).unwrap();
+    assert_eq!(h.addrs().count(), 2);
+    assert_eq!(
+        h.add_addr(ip("fd00:46::3")),
+        Err(HostError::TooManyAddresses(3))
+    );
+    let c = h.tcp_connect(5100, sa("[fd00:46::1]:5060")).unwrap();
+    let syn = h.poll(Time::ZERO);
+    let i = inner_ip(&syn[0]).unwrap();
+    assert_eq!((i.src, i.dst), (ip("fd00:46::2"), ip("fd00:46::1")));
+    assert_eq!(h.tcp_state(c), tcp::State::SynSent);
+}

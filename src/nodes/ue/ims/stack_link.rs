@@ -494,3 +494,408 @@ impl ImsLink for IpStackLink {
             + self.packets.iter().map(Vec::capacity).sum::<usize>()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::ipsec::{EncryptionAlg, EspKeys, IntegrityAlg};
+    use crate::crypto::{Ck, Ik};
+    use crate::nodes::ue::ims::transport::ProtectedPorts;
+
+    fn sock(s: &str) -> SocketAddr {
+        s.parse().unwrap()
+    }
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    /// The UE's link and a P-CSCF host wired back to back.
+    struct Wire {
+        link: IpStackLink,
+        pc: IpHost,
+        now: Time,
+        events: Vec<TransportEvent>,
+        pc_events: Vec<HostEvent>,
+        /// Packets from the UE, in order.
+        uplink: Vec<Vec<u8>>,
+    }
+
+    impl Wire {
+        fn new(ue: &[&str], pcscf: &[&str]) -> Self {
+            let mut link = IpStackLink::new(7);
+            let addrs: Vec<IpAddr> = ue.iter().map(|a| ip(a)).collect();
+            link.bearer_up(Time::ZERO, &addrs);
+            let pc_addrs: Vec<IpAddr> = pcscf.iter().map(|a| ip(a)).collect();
+            Self {
+                link,
+                pc: IpHost::new(&pc_addrs, 9).unwrap(),
+                now: Time::ZERO,
+                events: Vec::new(),
+                pc_events: Vec::new(),
+                uplink: Vec::new(),
+            }
+        }
+
+        fn cmd(&mut self, c: TransportCommand) {
+            self.link.command(self.now, c);
+        }
+
+        /// Moves packets and fires timers for at most `horizon`.
+        fn run(&mut self, horizon: Duration) {
+            let until = self.now + horizon;
+            for _ in 0..10_000 {
+                let mut moved = false;
+                while let Some(p) = self.link.poll_packet() {
+                    self.pc.ingest(self.now, &p);
+                    self.uplink.push(p);
+                    moved = true;
+                }
+                for p in self.pc.poll(self.now) {
+                    self.link.receive(self.now, &p);
+                    moved = true;
+                }
+                while let Some(e) = self.pc.poll_event() {
+                    self.pc_events.push(e);
+                }
+                while let Some(e) = self.link.poll_event() {
+                    self.events.push(e);
+                }
+                if moved {
+                    continue;
+                }
+                let next = [self.link.poll_timeout(), self.pc.poll_at(self.now)]
+                    .into_iter()
+                    .flatten()
+                    .filter(|t| *t > self.now)
+                    .min();
+                match next {
+                    Some(t) if t <= until => {
+                        self.now = t;
+                        if self.link.poll_timeout().is_some_and(|x| x <= t) {
+                            self.link.handle_timeout(t);
+                        }
+                    }
+                    _ => return,
+                }
+            }
+            panic!("never went quiet");
+        }
+
+        fn settle(&mut self) {
+            self.run(Duration::from_millis(200));
+        }
+
+        fn accepted_by_pcscf(&self) -> Vec<ipstack::ConnId> {
+            self.pc_events
+                .iter()
+                .filter_map(|e| match e {
+                    HostEvent::Accepted { conn, .. } => Some(*conn),
+                    _ => None,
+                })
+                .collect()
+        }
+    }
+
+    fn connect(conn: u32, local: &str, remote: &str, sa: Option<SaSetId>) -> TransportCommand {
+        TransportCommand::Connect {
+            conn: ConnId(conn),
+            local: sock(local),
+            remote: sock(remote),
+            sa,
+        }
+    }
+
+    #[test]
+    fn link_creates_no_stack_until_the_client_needs_one() {
+        let w = Wire::new(&["10.46.0.2"], &["10.46.0.1"]);
+        assert!(w.link.host().is_none());
+        assert_eq!(w.link.poll_timeout(), None);
+        let idle = w.link.memory_bytes();
+        assert!(idle < 512, "an unused link holds {idle} bytes");
+        let mut l = IpStackLink::new(1);
+        l.command(
+            Time::ZERO,
+            connect(0, "10.46.0.2:5000", "10.46.0.1:5060", None),
+        );
+        assert_eq!(
+            l.poll_event(),
+            Some(TransportEvent::Failed {
+                conn: ConnId(0),
+                reason: "the ims PDN has no address for the UE's IP stack".into()
+            })
+        );
+    }
+
+    #[test]
+    fn link_maps_client_and_accepted_connection_ids_and_carries_bytes() {
+        let mut w = Wire::new(&["10.46.0.2"], &["10.46.0.1"]);
+        w.pc.tcp_listen(5060).unwrap();
+        w.cmd(connect(0, "10.46.0.2:49200", "10.46.0.1:5060", None));
+        w.settle();
+        assert_eq!(w.events, [TransportEvent::Connected { conn: ConnId(0) }]);
+        assert!(w.link.host_conn(ConnId(0)).is_some());
+        w.cmd(TransportCommand::Send {
+            conn: ConnId(0),
+            bytes: b"REGISTER".to_vec(),
+        });
+        w.settle();
+        let s = w.accepted_by_pcscf()[0];
+        assert_eq!(w.pc.endpoints(s).unwrap().1, sock("10.46.0.2:49200"));
+        assert_eq!(w.pc.recv(s), b"REGISTER");
+        w.pc.send(s, b"SIP/2.0 401");
+        w.settle();
+        assert_eq!(
+            w.events[1],
+            TransportEvent::Data {
+                conn: ConnId(0),
+                bytes: b"SIP/2.0 401".to_vec()
+            }
+        );
+
+        // The UE's server port: the P-CSCF's connections get accepted ids.
+        w.cmd(TransportCommand::Listen {
+            local: sock("10.46.0.2:50001"),
+            sa: None,
+        });
+        let a = w.pc.tcp_connect(6100, sock("10.46.0.2:50001")).unwrap();
+        let b = w.pc.tcp_connect(6102, sock("10.46.0.2:50001")).unwrap();
+        w.settle();
+        let accepted: Vec<(ConnId, SocketAddr, SocketAddr)> = w
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                TransportEvent::Accepted {
+                    conn,
+                    local,
+                    remote,
+                } => Some((*conn, *local, *remote)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            accepted,
+            [
+                (
+                    ConnId::accepted(0),
+                    sock("10.46.0.2:50001"),
+                    sock("10.46.0.1:6100")
+                ),
+                (
+                    ConnId::accepted(1),
+                    sock("10.46.0.2:50001"),
+                    sock("10.46.0.1:6102")
+                ),
+            ]
+        );
+        w.pc.send(b, b"NOTIFY");
+        w.settle();
+        assert_eq!(
+            w.events.last(),
+            Some(&TransportEvent::Data {
+                conn: ConnId::accepted(1),
+                bytes: b"NOTIFY".to_vec()
+            })
+        );
+        // The peer closes one: the client hears Closed, the link closes back.
+        w.pc.close(a);
+        w.run(Duration::from_secs(1));
+        assert!(w.events.contains(&TransportEvent::Closed {
+            conn: ConnId::accepted(0)
+        }));
+        assert!(w.link.host_conn(ConnId::accepted(0)).is_none());
+        assert!(w.pc_events.contains(&HostEvent::Closed {
+            conn: a,
+            reason: CloseReason::Graceful
+        }));
+    }
+
+    fn sa_set() -> SaSet {
+        SaSet {
+            id: SaSetId(0x1000),
+            ue: ip("10.46.0.2"),
+            pcscf: ip("10.46.0.1"),
+            ue_ports: ProtectedPorts {
+                spi_c: 0x1000,
+                spi_s: 0x1001,
+                port_c: 50000,
+                port_s: 50001,
+            },
+            pcscf_ports: ProtectedPorts {
+                spi_c: 0x2000,
+                spi_s: 0x2001,
+                port_c: 6100,
+                port_s: 6101,
+            },
+            alg: IntegrityAlg::HmacSha1_96,
+            ealg: EncryptionAlg::Null,
+            keys: EspKeys::derive(
+                &Ik::new([7; 16]),
+                &Ck::new([8; 16]),
+                IntegrityAlg::HmacSha1_96,
+                EncryptionAlg::Null,
+            ),
+        }
+    }
+
+    #[test]
+    fn link_installs_the_two_sa_pairs_of_ts_33_203_and_protects_the_ue_ports() {
+        let mut w = Wire::new(&["10.46.0.2"], &["10.46.0.1"]);
+        let set = sa_set();
+        w.cmd(TransportCommand::InstallSas(Box::new(set.clone())));
+        let pairs: Vec<(u16, SocketAddr, u32, u32)> = w
+            .link
+            .sa_pairs(set.id)
+            .iter()
+            .map(|p| (p.local_port, p.remote, p.spi_out, p.spi_in))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                // port-c -> P-CSCF port-s: out with its spi-s, in with our spi-c.
+                (50000, sock("10.46.0.1:6101"), 0x2001, 0x1000),
+                // port-s <- P-CSCF port-c: out with its spi-c, in with our spi-s.
+                (50001, sock("10.46.0.1:6100"), 0x2000, 0x1001),
+            ]
+        );
+        let host = w.link.host().unwrap();
+        assert!(host.is_protected(50000) && host.is_protected(50001));
+
+        // The P-CSCF's mirror pairs; the REGISTER goes port-c -> port-s in ESP.
+        for (local_port, remote, spi_out, spi_in) in [
+            (6101, "10.46.0.2:50000", 0x1000, 0x2001),
+            (6100, "10.46.0.2:50001", 0x1001, 0x2000),
+        ] {
+            w.pc.add_sa_pair(SaPair {
+                local_port,
+                remote: sock(remote),
+                protocol: None,
+                spi_out,
+                spi_in,
+                keys: set.keys.clone(),
+            })
+            .unwrap();
+        }
+        w.pc.tcp_listen(6101).unwrap();
+        w.cmd(connect(
+            1,
+            "10.46.0.2:50000",
+            "10.46.0.1:6101",
+            Some(set.id),
+        ));
+        w.cmd(TransportCommand::Send {
+            conn: ConnId(1),
+            bytes: b"REGISTER".to_vec(),
+        });
+        w.settle();
+        assert!(
+            w.events
+                .contains(&TransportEvent::Connected { conn: ConnId(1) })
+        );
+        let s = w.accepted_by_pcscf()[0];
+        assert_eq!(w.pc.recv(s), b"REGISTER");
+        assert!(!w.uplink.is_empty());
+        for p in &w.uplink {
+            assert_eq!(crate::codec::esp::peek_spi(p), Ok(0x2001), "ESP to port-s");
+        }
+        assert!(w.pc.counters().esp_rx >= 2);
+
+        // Removing the set removes both pairs and unprotects the ports.
+        w.cmd(TransportCommand::RemoveSas(set.id));
+        assert!(w.link.sa_pairs(set.id).is_empty());
+        let host = w.link.host().unwrap();
+        assert_eq!(host.sa_pairs().count(), 0);
+        assert!(!host.is_protected(50000) && !host.is_protected(50001));
+    }
+
+    #[test]
+    fn link_fails_connections_it_cannot_make_and_says_why() {
+        let mut w = Wire::new(&["10.46.0.2"], &["10.46.0.1"]);
+        w.cmd(connect(0, "10.46.0.9:5000", "10.46.0.1:5060", None));
+        w.cmd(connect(
+            1,
+            "10.46.0.2:5001",
+            "10.46.0.1:5060",
+            Some(SaSetId(4)),
+        ));
+        w.cmd(connect(2, "10.46.0.2:5002", "[fd00:46::1]:5060", None));
+        // Nobody listens on 5060: the P-CSCF's host answers RST.
+        w.cmd(connect(3, "10.46.0.2:5003", "10.46.0.1:5060", None));
+        w.settle();
+        let failed: Vec<(u32, String)> = w
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                TransportEvent::Failed { conn, reason } => Some((conn.0, reason.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            failed,
+            [
+                (0, "10.46.0.9 is not an address of the UE's ims PDN".into()),
+                (1, "SA set 4 is not installed".into()),
+                (
+                    2,
+                    "10.46.0.2:5002 and [fd00:46::1]:5060 are of different IP versions".into()
+                ),
+                (3, REFUSED.into()),
+            ]
+        );
+        // An SA set that could not be installed fails its connections.
+        let mut bad = sa_set();
+        bad.ue = ip("10.46.0.99");
+        w.cmd(TransportCommand::InstallSas(Box::new(bad)));
+        w.cmd(connect(
+            4,
+            "10.46.0.2:50000",
+            "10.46.0.1:6101",
+            Some(SaSetId(0x1000)),
+        ));
+        assert!(matches!(
+            w.link.poll_event(),
+            Some(TransportEvent::Failed { conn: ConnId(4), reason })
+                if reason.starts_with("its SAs could not be installed: 10.46.0.99")
+        ));
+    }
+
+    #[test]
+    fn link_gives_up_a_handshake_the_client_closes() {
+        let mut w = Wire::new(&["10.46.0.2"], &["10.46.0.1"]);
+        w.cmd(connect(0, "10.46.0.2:5000", "10.46.0.9:5060", None));
+        assert_eq!(
+            w.link.poll_packet().map(|p| p[33] & 0x12),
+            Some(0x02),
+            "SYN"
+        );
+        w.cmd(TransportCommand::Close { conn: ConnId(0) });
+        w.run(Duration::from_secs(30));
+        assert!(
+            w.link.host().unwrap().is_idle(),
+            "no SYN retransmitted forever"
+        );
+        assert!(w.events.is_empty(), "no event after Close");
+    }
+
+    #[test]
+    fn link_takes_a_later_ipv6_address_and_forgets_all_when_the_pdn_goes() {
+        let mut w = Wire::new(&["10.46.0.2"], &["fd00:46::1"]);
+        w.cmd(TransportCommand::Listen {
+            local: sock("10.46.0.2:50001"),
+            sa: None,
+        });
+        assert!(w.link.host().is_some());
+        w.link
+            .bearer_up(w.now, &[ip("10.46.0.2"), ip("fd00:46::2")]);
+        w.pc.tcp_listen(5060).unwrap();
+        w.cmd(connect(0, "[fd00:46::2]:5000", "[fd00:46::1]:5060", None));
+        w.settle();
+        assert_eq!(w.events, [TransportEvent::Connected { conn: ConnId(0) }]);
+        assert_eq!(w.uplink[0][0] >> 4, 6);
+        w.link.bearer_down(w.now);
+        assert!(w.link.host().is_none());
+        assert_eq!(w.link.poll_timeout(), None);
+        assert_eq!(w.link.poll_event(), None);
+        assert!(w.link.host_conn(ConnId(0)).is_none());
+    }
+}
