@@ -40,6 +40,8 @@ pub mod stack_link;
 pub mod transport;
 
 #[cfg(test)]
+mod e2e_tests;
+#[cfg(test)]
 pub(super) mod tests;
 
 pub use identity::ImsIdentity;
