@@ -44,6 +44,39 @@ fn decode_prints_a_tree_for_every_protocol() {
 }
 
 #[test]
+fn decode_prints_ip_esp_and_icmpv6_trees() {
+    // The IP packet inside the reference G-PDU (after its 8-octet header).
+    let gpdu = flow_ref("gtpu_gpdu_sip_syn")["hex"].as_str().unwrap();
+    let run = |proto: &str, hex: &str| {
+        let out = volte_sim()
+            .args(["decode", "--proto", proto, hex])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{proto}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ip = run("ip", &gpdu[16..]);
+    assert!(
+        ip.contains("TCP SYN 10.46.0.2:50000 -> 10.46.0.1:5060"),
+        "{ip}"
+    );
+    assert!(ip.contains("Destination Port: 5060"), "{ip}");
+    let esp = run("esp", "00001b590000000100");
+    assert!(esp.contains("SPI: 0x00001b59"), "{esp}");
+    // Router Advertisement for fd00:46::/64 (checksum for fe80::1 -> ff02::1).
+    let ra = run(
+        "icmpv6",
+        "8600d85b40002328000000000000000003044040ffffffffffffffff00000000fd000046000000000000000000000000",
+    );
+    assert!(ra.contains("Router Advertisement fd00:46::/64"), "{ra}");
+    assert!(ra.contains("Autonomous (A): 1"), "{ra}");
+}
+
+#[test]
 fn decode_reads_stdin_and_files() {
     let hex = flow_ref("diameter_cer")["hex"].as_str().unwrap();
     let mut child = volte_sim()
