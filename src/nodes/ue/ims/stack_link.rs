@@ -4,8 +4,9 @@
 //! - The host is created at the first command that needs it, from the
 //!   addresses the UE gave at [`ImsLink::bearer_up`]: a UE that never
 //!   registers to IMS holds no stack. It goes with the PDN
-//!   ([`ImsLink::bearer_down`]); an address learnt later (the global IPv6
-//!   address after the Router Advertisement) is added to it.
+//!   ([`ImsLink::bearer_down`]), and as soon as it holds no socket, SA or
+//!   listener; an address learnt later (the global IPv6 address after the
+//!   Router Advertisement) is added to it.
 //! - The client's [`ConnId`]s map to the host's connection ids; connections
 //!   the host accepts get client ids with [`ConnId::ACCEPTED`] set.
 //! - [`TransportCommand::InstallSas`] becomes the two SA pairs of TS 33.203
@@ -420,6 +421,13 @@ impl IpStackLink {
             if !moved {
                 break;
             }
+        }
+        if host.is_idle() && host.listening().is_empty() {
+            // No socket, no SA, no listener: nothing would be lost, so the
+            // memory goes back (a UE whose registration ended, or whose
+            // P-CSCFs never answered, keeps no stack).
+            self.next_poll = None;
+            return;
         }
         // Never ask to be woken at `now` again: that would spin.
         self.next_poll = host.poll_at(now).map(|t| {
@@ -870,11 +878,12 @@ mod tests {
         );
         w.cmd(TransportCommand::Close { conn: ConnId(0) });
         w.run(Duration::from_secs(30));
-        assert!(
-            w.link.host().unwrap().is_idle(),
-            "no SYN retransmitted forever"
-        );
         assert!(w.events.is_empty(), "no event after Close");
+        // Nothing left in it: the stack is dropped, no SYN is resent.
+        assert!(w.link.host().is_none());
+        assert_eq!(w.link.poll_timeout(), None);
+        let flags: Vec<u8> = w.uplink.iter().map(|p| p[33]).collect();
+        assert_eq!(flags, [0x14], "one RST, no SYN again");
     }
 
     #[test]
