@@ -1,7 +1,9 @@
 //! How the UE runs its IMS client: built from the topology, started when
-//! the ims PDN is up with a P-CSCF and registration is wanted (`ims:
-//! register`, or `UeCommand::ImsRegister`), stopped when that PDN goes,
-//! and counted in the UE's outcome (a VoLTE UE's goal is to be registered).
+//! the ims PDN is up with a P-CSCF and an address that reaches it (IPv4,
+//! or the global IPv6 address once the Router Advertisement came) and
+//! registration is wanted (`ims: register`, or `UeCommand::ImsRegister`),
+//! told of an address learnt later, stopped when that PDN goes, and
+//! counted in the UE's outcome (a VoLTE UE's goal is to be registered).
 
 use super::identity::{ImsIdentity, access_network_info, instance_id};
 use super::{Bearer, DEFAULT_EXPIRES, ImsClient, ImsConfig};

@@ -50,7 +50,8 @@ fn config(isim: Option<&Isim>, requires_ipsec: bool) -> ImsConfig {
 fn bearer() -> Bearer {
     Bearer {
         ipv4: Some("10.46.0.2".parse().unwrap()),
-        ipv6: Some("fe80::6".parse().unwrap()),
+        // The global address the UE forms from the Router Advertisement.
+        ipv6: Some("fd00:46::6".parse().unwrap()),
         pcscf: vec![ip("10.46.0.1"), ip("fd00:46::1")],
     }
 }
@@ -616,14 +617,14 @@ fn ims_falls_back_to_the_next_pcscf_when_tcp_fails_or_times_out() {
     assert_eq!(h.now - start, CONNECT_TIMEOUT);
     assert!(cmds.contains(&TransportCommand::Close { conn: c2 }));
     let (c3, l3, r3, _) = connect(&cmds);
-    assert_eq!((l3.ip(), r3), (ip("fe80::6"), sock("[fd00:46::1]:5060")));
+    assert_eq!((l3.ip(), r3), (ip("fd00:46::6"), sock("[fd00:46::1]:5060")));
     let reg = one_on(&h.connected(c3), c3);
-    assert_eq!(reg.top_via().unwrap().host, "[fe80::6]");
+    assert_eq!(reg.top_via().unwrap().host, "[fd00:46::6]");
     assert!(
         reg.contacts().unwrap().list()[0]
             .uri
             .to_string()
-            .starts_with("sip:[fe80::6]:")
+            .starts_with("sip:[fd00:46::6]:")
     );
     assert_eq!(h.count("ims_tcp_failed"), 2);
 }
@@ -1492,4 +1493,30 @@ fn ims_refuses_other_requests_and_survives_garbage() {
     h.deliver(f.sa_conn, &SipMessage::response_to(&f.second, 200, "OK"));
     assert_eq!(h.count("ims_stray_response"), 1);
     assert_eq!(h.state(), "registered");
+}
+
+#[test]
+fn ims_tries_an_ipv6_address_learnt_while_connecting() {
+    let mut h = H::new(config(None, true));
+    // IPv4 first; the Router Advertisement has not come yet.
+    h.ims.bearer_up(
+        h.now,
+        Bearer {
+            ipv6: None,
+            ..bearer()
+        },
+    );
+    h.ims.register(h.now);
+    let (c1, l1, _, _) = connect(&h.drain());
+    assert_eq!(l1.ip(), ip("10.46.0.2"));
+    // Then the global IPv6 address: its P-CSCF joins the list, after the
+    // IPv4 one being tried.
+    h.ims.bearer_up(h.now, bearer());
+    assert!(h.drain().is_empty(), "nothing new is opened");
+    let cmds = h.ev(TransportEvent::Failed {
+        conn: c1,
+        reason: "refused".into(),
+    });
+    let (_, l2, r2, _) = connect(&cmds);
+    assert_eq!((l2.ip(), r2), (ip("fd00:46::6"), sock("[fd00:46::1]:5060")));
 }
