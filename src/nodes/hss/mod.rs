@@ -604,6 +604,7 @@ pub(super) mod testing {
                 sqn: SQN,
                 apns: vec!["internet".into(), "ims".into()],
                 ims: None,
+                barred: Vec::new(),
             }],
             scenario: Vec::new(),
             latency: std::time::Duration::from_millis(1),
