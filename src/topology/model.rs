@@ -74,14 +74,10 @@ impl Topology {
             .iter()
             .enumerate()
             .find(|(_, n)| {
-                let sip = match &n.kind {
-                    NodeKind::Pcscf(p) => &p.sip,
-                    NodeKind::Icscf(i) => &i.sip,
-                    NodeKind::Scscf(s) => &s.sip,
-                    _ => return false,
-                };
-                sip.host.eq_ignore_ascii_case(host)
-                    || host.parse::<IpAddr>().is_ok_and(|a| a == n.addr)
+                n.kind.sip_host().is_some_and(|sip| {
+                    sip.host.eq_ignore_ascii_case(host)
+                        || host.parse::<IpAddr>().is_ok_and(|a| a == n.addr)
+                })
             })
             .map(|(i, _)| NodeId(i as u32))
     }
@@ -133,6 +129,16 @@ impl NodeKind {
             Self::Pcscf(_) => "pcscf",
             Self::Icscf(_) => "icscf",
             Self::Scscf(_) => "scscf",
+        }
+    }
+
+    /// The SIP host of a CSCF on Mw.
+    pub fn sip_host(&self) -> Option<&SipHost> {
+        match self {
+            Self::Pcscf(p) => Some(&p.sip),
+            Self::Icscf(i) => Some(&i.sip),
+            Self::Scscf(s) => Some(&s.sip),
+            _ => None,
         }
     }
 }

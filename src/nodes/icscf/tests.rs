@@ -1,0 +1,1 @@
+//! I-CSCF tests.
