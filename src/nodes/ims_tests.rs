@@ -24,34 +24,34 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-const IMS: &str = "ims.mnc001.mcc001.3gppnetwork.org";
-const HSS: NodeId = NodeId(0);
-const PCSCF: NodeId = NodeId(1);
-const ICSCF: NodeId = NodeId(2);
-const SCSCF: NodeId = NodeId(3);
-const UE_A: NodeId = NodeId(10);
-const UE_B: NodeId = NodeId(11);
-const IMSI_A: &str = "001010000000001";
-const IMSI_B: &str = "001010000000002";
-const K_A: &str = "465b5ce8b199b49faa5f0a2ee238a6bc";
-const OPC_A: &str = "cd63cb71954a9f4e48a5994e37a02baf";
-const K_B: &str = "0396eb317b6d1c36f19c1c84cd6ffd16";
-const OPC_B: &str = "53c15671c60a4b731c55b4a441c0bde2";
+pub(crate) const IMS: &str = "ims.mnc001.mcc001.3gppnetwork.org";
+pub(crate) const HSS: NodeId = NodeId(0);
+pub(crate) const PCSCF: NodeId = NodeId(1);
+pub(crate) const ICSCF: NodeId = NodeId(2);
+pub(crate) const SCSCF: NodeId = NodeId(3);
+pub(crate) const UE_A: NodeId = NodeId(10);
+pub(crate) const UE_B: NodeId = NodeId(11);
+pub(crate) const IMSI_A: &str = "001010000000001";
+pub(crate) const IMSI_B: &str = "001010000000002";
+pub(crate) const K_A: &str = "465b5ce8b199b49faa5f0a2ee238a6bc";
+pub(crate) const OPC_A: &str = "cd63cb71954a9f4e48a5994e37a02baf";
+pub(crate) const K_B: &str = "0396eb317b6d1c36f19c1c84cd6ffd16";
+pub(crate) const OPC_B: &str = "53c15671c60a4b731c55b4a441c0bde2";
 
-fn hex16(h: &str) -> [u8; 16] {
+pub(crate) fn hex16(h: &str) -> [u8; 16] {
     crate::codec::parse_hex(h).unwrap().try_into().unwrap()
 }
 
-fn impu(imsi: &str) -> String {
+pub(crate) fn impu(imsi: &str) -> String {
     format!("sip:{imsi}@{IMS}")
 }
 
-fn impi(imsi: &str) -> String {
+pub(crate) fn impi(imsi: &str) -> String {
     format!("{imsi}@{IMS}")
 }
 
 /// HSS, P-CSCF, I-CSCF and S-CSCF, subscribers A and B.
-fn topology(ipsec: IpsecPolicy) -> Topology {
+pub(crate) fn topology(ipsec: IpsecPolicy) -> Topology {
     let node = |name: &str, addr: &str, kind| NodeSpec {
         name: name.into(),
         addr: addr.parse().unwrap(),
@@ -155,6 +155,104 @@ fn topology(ipsec: IpsecPolicy) -> Topology {
     }
 }
 
+/// Feeds `input` to `node` at `now` and returns every output.
+pub(crate) fn feed(node: &mut dyn Node, now: Time, input: Input) -> Vec<Output> {
+    node.handle(now, input);
+    std::iter::from_fn(|| node.poll_output()).collect()
+}
+
+/// Bytes from `from` on `iface`.
+pub(crate) fn rx(iface: Iface, from: NodeId, bytes: Vec<u8>) -> Input {
+    Input::Receive {
+        iface,
+        from,
+        bytes: Bytes::from(bytes),
+    }
+}
+
+/// The transmits among `outs`.
+pub(crate) fn transmits(outs: &[Output]) -> Vec<Transmit> {
+    outs.iter()
+        .filter_map(|o| match o {
+            Output::Transmit(t) => Some(t.clone()),
+            Output::Event(_) => None,
+        })
+        .collect()
+}
+
+/// The Note texts among `outs`.
+pub(crate) fn out_notes(outs: &[Output]) -> Vec<String> {
+    outs.iter()
+        .filter_map(|o| match o {
+            Output::Event(NodeEvent::Note { text, .. }) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The SIP messages among `outs` sent to `to` on Mw.
+pub(crate) fn sip_to(outs: &[Output], to: NodeId) -> Vec<SipMessage> {
+    transmits(outs)
+        .iter()
+        .filter(|t| t.iface == Iface::Mw && t.to == to)
+        .map(|t| SipMessage::decode(&t.bytes).unwrap())
+        .collect()
+}
+
+/// The Diameter messages among `outs` on Cx.
+pub(crate) fn cx_out(outs: &[Output]) -> Vec<Message> {
+    transmits(outs)
+        .iter()
+        .filter(|t| t.iface == Iface::Cx)
+        .map(|t| Message::decode(&t.bytes).unwrap())
+        .collect()
+}
+
+/// The HSS's side of a Cx connection, for CSCF unit tests.
+pub(crate) fn hss_peer() -> crate::nodes::diameter_peer::DiameterPeer<()> {
+    use crate::nodes::diameter_peer::{DiameterPeer, LocalIdentity, Role};
+    DiameterPeer::new(
+        LocalIdentity {
+            host: format!("hss.{IMS}"),
+            realm: IMS.into(),
+            ip: "127.0.0.4".parse().unwrap(),
+            product: "test".into(),
+            applications: vec![crate::codec::diameter::dict::APP_CX],
+        },
+        Role::Server,
+        9,
+    )
+}
+
+/// Starts a CSCF and opens its Cx connection with `hss`.
+pub(crate) fn open_cx(
+    node: &mut dyn Node,
+    hss: &mut crate::nodes::diameter_peer::DiameterPeer<()>,
+) {
+    let outs = feed(node, Time::ZERO, Input::Timeout);
+    let cer = transmits(&outs)
+        .into_iter()
+        .find(|t| t.iface == Iface::Cx)
+        .unwrap();
+    let crate::nodes::diameter_peer::Received::Base { replies } =
+        hss.receive(Time::ZERO, &cer.bytes).unwrap()
+    else {
+        panic!("no CEA")
+    };
+    feed(node, Time::ZERO, rx(Iface::Cx, HSS, replies[0].clone()));
+}
+
+/// A SIP message from its text lines (CRLF added, Content-Length 0).
+pub(crate) fn sip(text: &str) -> SipMessage {
+    let mut s = String::new();
+    for l in text.lines() {
+        s.push_str(l.trim_start());
+        s.push_str("\r\n");
+    }
+    s.push_str("Content-Length: 0\r\n\r\n");
+    SipMessage::decode(s.as_bytes()).unwrap()
+}
+
 /// What a fake UE does on its next command.
 #[derive(Debug, Clone)]
 enum Action {
@@ -230,7 +328,7 @@ struct FakeUe {
     out: VecDeque<Output>,
 }
 
-const PCSCF_IP: &str = "10.46.0.1";
+pub(crate) const PCSCF_IP: &str = "10.46.0.1";
 
 impl FakeUe {
     fn new(imsi: &str, ip: &str, k: &str, opc: &str, b: Behaviour, log: Arc<Mutex<UeLog>>) -> Self {
@@ -686,7 +784,7 @@ impl Net {
             .unwrap_or(0)
     }
 
-    /// The responses UE `log` got, by status.
+    /// Every message UE `log` received, with the SPI it came with.
     fn got(log: &Arc<Mutex<UeLog>>) -> Vec<(Option<u32>, SipMessage)> {
         log.lock().unwrap().received.clone()
     }

@@ -21,7 +21,8 @@
 //! Counters: `register`, `registered`, `deregistered`, `expired`,
 //! `sa_created`, `sa_removed`, `sec_agree_refused`, `unprotected_refused`,
 //! `route_rewritten`, `forwarded`, `responses`, `not_registered`,
-//! `decode_errors`, `timeouts`, `too_many_hops`, `stray_responses`.
+//! `decode_errors`, `timeouts`, `too_many_hops`, `stray_responses`,
+//! `no_ip_stack`.
 
 pub mod context;
 pub mod gm;
@@ -458,6 +459,20 @@ impl Node for PCscf {
                 from,
                 bytes,
             } => self.receive_mw(now, from, &bytes),
+            Input::Receive {
+                iface: Iface::SGi,
+                from,
+                bytes,
+            } => {
+                self.out.bump("no_ip_stack");
+                self.out.note(
+                    None,
+                    format!(
+                        "dropped a {}-byte IP packet from {from} on SGi: this P-CSCF runs the direct Gm transport, without an IP stack",
+                        bytes.len()
+                    ),
+                );
+            }
             Input::Receive { iface, from, .. } => {
                 self.out.bump("decode_errors");
                 self.out.note(
