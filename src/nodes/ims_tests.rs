@@ -801,6 +801,32 @@ fn summary(m: &Message) -> String {
         .summary()
 }
 
+/// A reference encoding of `tests/fixtures/flow-refs.json`.
+fn fixture(name: &str) -> Message {
+    let all: serde_json::Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/flow-refs.json"
+    )))
+    .unwrap();
+    let hex = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == name)
+        .unwrap()["hex"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    Message::decode(&crate::codec::parse_hex(&hex).unwrap()).unwrap()
+}
+
+/// The AVP codes of a message, sorted.
+fn codes(m: &Message) -> Vec<u32> {
+    let mut v: Vec<u32> = m.avps.iter().map(|a| a.code).collect();
+    v.sort_unstable();
+    v
+}
+
 fn exp_code(m: &Message) -> Option<u32> {
     m.experimental_result().map(|(_, c)| c).or(m.result_code())
 }
@@ -911,6 +937,12 @@ fn ims_registration_runs_through_every_cscf_with_aka_and_ipsec() {
         Some(s.spi_s),
         "second REGISTER protected with the P-CSCF's spi-s"
     );
+
+    // The CSCFs' Cx requests carry the AVPs of the reference encodings.
+    assert_eq!(codes(&net.cx(300, true)[0]), codes(&fixture("cx_uar")));
+    assert_eq!(codes(&net.cx(303, true)[0]), codes(&fixture("cx_mar")));
+    assert_eq!(codes(&net.cx(301, true)[0]), codes(&fixture("cx_sar")));
+    assert_eq!(codes(&net.cx(300, false)[0]), codes(&fixture("cx_uaa")));
 
     // SAR/SAA: the subscription XML.
     let saa = Saa::from_message(&net.cx(301, false)[0]).unwrap();
@@ -1107,6 +1139,8 @@ fn ims_rtr_removes_the_registration_and_notifies_the_ue() {
     );
     net.run(Duration::from_secs(1));
     let rtr = &net.cx(304, true)[0];
+    assert_eq!(codes(rtr), codes(&fixture("cx_rtr")));
+    assert_eq!(codes(&net.cx(304, false)[0]), codes(&fixture("cx_rta")));
     assert!(rtr.summary().starts_with("RTR ("), "{}", rtr.summary());
     assert_eq!(net.cx(304, false)[0].result_code(), Some(2001));
     let got = Net::got(&net.a);
@@ -1180,6 +1214,8 @@ fn ims_message_between_two_registered_ues_uses_lir() {
             "1>10 Gm 200 OK (MESSAGE)".into(),
         ]
     );
+    assert_eq!(codes(&net.cx(302, true)[0]), codes(&fixture("cx_lir")));
+    assert_eq!(codes(&net.cx(302, false)[0]), codes(&fixture("cx_lia")));
     let at_b = Net::got(&net.b);
     let (spi, msg) = at_b
         .iter()

@@ -3,7 +3,7 @@
 //! Max-Forwards), deterministic branches and tags, and the table of
 //! forwarded requests waiting for their final response ([`Pending`]).
 //!
-//! Mw is SIP bytes on [`Iface::Mw`](crate::nodes::Iface::Mw) (the pcap shows
+//! Mw is SIP bytes on [`Iface::Mw`] (the pcap shows
 //! them as UDP 5060). The simulated links do not lose messages, so the
 //! CSCFs retransmit nothing; a forwarded request that gets no final
 //! response is given up after Timer C/F (64*T1 = 32 s, RFC 3261 17.1.2.2)

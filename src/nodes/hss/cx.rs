@@ -6,7 +6,7 @@
 //!
 //! One subscriber entry feeds both interfaces: the IMS identities and
 //! registration state live in the same row as the EPS keys, and MAR takes
-//! its SQNs from the same counter as AIR ([`Hss::take_sqns`]), so a USIM
+//! its SQNs from the same counter as AIR (the S6a code takes them), so a USIM
 //! never sees an SQN twice whichever interface the vector came from.
 
 use super::answer::{self, Required, req};

@@ -91,13 +91,16 @@ impl PCscf {
         let request = msg.clone();
         mark_received(&mut msg, from.src);
         self.pop_own_route(&mut msg);
-        // The preloaded route is the Service-Route (RFC 3608, TS 24.229
-        // 5.2.6.3.1): whatever else the UE wrote is replaced.
+        // The preloaded route of an initial request is the Service-Route
+        // (RFC 3608, TS 24.229 5.2.6.3.1): whatever else the UE wrote is
+        // replaced. Requests inside a dialog (To has a tag) follow the
+        // dialog's route set.
         let route: Vec<String> = msg
             .route()
             .map(|r| r.iter().map(ToString::to_string).collect())
             .unwrap_or_default();
-        if route != reg.service_route {
+        let initial = msg.to().ok().and_then(|t| t.tag()).is_none();
+        if initial && route != reg.service_route {
             self.out.bump("route_rewritten");
             self.out.note(
                 imsi,
