@@ -412,7 +412,7 @@ fn detach_request_direction_is_guessed_and_can_be_forced() {
 // ---------------------------------------------------------------------------
 
 fn plmn() -> Plmn {
-    Plmn::new("001", "01")
+    Plmn::new("001", "01").unwrap()
 }
 
 fn guti() -> Guti {
@@ -492,8 +492,8 @@ fn every_emm_message() -> Vec<EmmMessage> {
             t3402: Some(GprsTimer::minutes(12)),
             t3423: Some(GprsTimer::DEACTIVATED),
             equivalent_plmns: Some(PlmnList(vec![
-                Plmn::new("001", "02"),
-                Plmn::new("310", "260"),
+                Plmn::new("001", "02").unwrap(),
+                Plmn::new("310", "260").unwrap(),
             ])),
             eps_network_feature_support: Some(Octets(vec![0x01])),
             other_ies: vec![RawIe::tv1(7, 0xF, 2), RawIe::tlv(8, 0x5E, &[0x21])],

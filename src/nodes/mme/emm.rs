@@ -19,8 +19,8 @@ use crate::codec::nas::esm::{EsmBody, EsmMessage, PdnConnectivityReject};
 use crate::codec::nas::ie::{
     Autn, EmmCause, EpsAttachResult, EpsBearerContextStatus, EpsMobileIdentity, EpsUpdateResult,
     EsmCause, EsmInfoTransferFlag, GprsTimer, Guti, IdentityType2, ImeisvRequest, MobileIdentity,
-    NasKsi, NasSecurityAlgorithms, NetworkDetachType, Octets, Plmn as NasPlmn, Rand,
-    SecurityHeaderType, Tai as NasTai, TaiList, UeNetworkCapability, UeSecurityCapability,
+    NasKsi, NasSecurityAlgorithms, NetworkDetachType, Octets, Rand, SecurityHeaderType,
+    Tai as NasTai, TaiList, UeNetworkCapability, UeSecurityCapability,
 };
 use crate::codec::nas::{EmmMessage, NasMessage};
 use crate::codec::s1ap::Cause;
@@ -163,9 +163,7 @@ impl Mme {
     }
 
     fn is_our_guti(&self, g: &Guti) -> bool {
-        g.plmn.0 == self.plmn.to_bytes()
-            && g.mme_group_id == self.spec.group_id
-            && g.mme_code == self.spec.code
+        g.plmn == self.plmn && g.mme_group_id == self.spec.group_id && g.mme_code == self.spec.code
     }
 
     /// Binds a new S1 connection to a UE context (and indexes it).
@@ -575,7 +573,7 @@ impl Mme {
             Some(g) => g,
             None => {
                 let g = Guti {
-                    plmn: NasPlmn(self.plmn.to_bytes()),
+                    plmn: self.plmn,
                     mme_group_id: self.spec.group_id,
                     mme_code: self.spec.code,
                     m_tmsi: self.alloc_m_tmsi(),
@@ -586,7 +584,7 @@ impl Mme {
             }
         };
         let tai = self.ues.get(&id)?.s1.map(|s| NasTai {
-            plmn: NasPlmn(s.tai.plmn.to_bytes()),
+            plmn: s.tai.plmn,
             tac: s.tai.tac,
         })?;
         Some(NasMessage::Emm(EmmMessage::AttachAccept(AttachAccept {
@@ -920,7 +918,7 @@ impl Mme {
             }
         }
         let tai = NasTai {
-            plmn: NasPlmn(conn.tai.plmn.to_bytes()),
+            plmn: conn.tai.plmn,
             tac: conn.tai.tac,
         };
         let m = NasMessage::Emm(EmmMessage::TrackingAreaUpdateAccept(

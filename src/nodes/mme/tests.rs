@@ -140,7 +140,7 @@ fn milenage(k: &str) -> Milenage {
 }
 
 fn sn_id() -> SnId {
-    SnId::from_plmn("001", "01").unwrap()
+    SnId::from(&plmn())
 }
 
 /// The PCO the fake gateway answers with: P-CSCF IPv4/IPv6 and DNS.
@@ -1065,7 +1065,10 @@ fn mme_attaches_ue_and_opens_ims_pdn_with_checked_messages() {
     assert_eq!(accept.t3412.seconds(), Some(54 * 60));
     let tais = accept.tai_list.tais();
     assert_eq!(tais.len(), 1);
-    assert_eq!((tais[0].plmn.0, tais[0].tac), ([0x00, 0xf1, 0x10], 1));
+    assert_eq!(
+        (tais[0].plmn.to_bytes(), tais[0].tac),
+        ([0x00, 0xf1, 0x10], 1)
+    );
     let guti: Guti = accept.guti.unwrap();
     assert_eq!((guti.mme_group_id, guti.mme_code), (0x8001, 0x1a));
     assert_ne!(guti.m_tmsi, 0);
@@ -1576,7 +1579,7 @@ fn mme_asks_identity_for_unknown_guti() {
     b.start();
     b.s1_setup(plmn());
     let guti = Guti {
-        plmn: crate::codec::nas::ie::Plmn::new("001", "01"),
+        plmn: plmn(),
         mme_group_id: 0x8001,
         mme_code: 0x1a,
         m_tmsi: 0x1234_5678,
