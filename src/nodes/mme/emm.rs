@@ -64,6 +64,26 @@ fn offered(bits: u8, prefix: &str) -> String {
     }
 }
 
+/// Why no algorithm of one kind (`prefix` EIA or EEA) serves both the UE and
+/// the MME: what the UE offers (`offered_bits`, as in its network
+/// capability), what the MME implements and what it is configured for.
+fn no_common_algorithm(
+    prefix: &str,
+    offered_bits: u8,
+    implemented: impl Iterator<Item = u8>,
+    configured: impl Iterator<Item = &'static str>,
+) -> String {
+    format!(
+        "UE offers {} only; this MME implements {} (configured: {})",
+        offered(offered_bits, prefix),
+        implemented
+            .map(|id| format!("{prefix}{id}"))
+            .collect::<Vec<_>>()
+            .join("/"),
+        configured.collect::<Vec<_>>().join("/")
+    )
+}
+
 /// The replayed UE security capabilities (TS 24.301 5.4.3.2): EEA and EIA
 /// octets of the UE network capability, and its UEA and UIA octets when
 /// present (the UIA octet's bit 8 is UCS2 there and spare here).
@@ -440,44 +460,25 @@ impl Mme {
             .copied()
             .find(|a| a.is_implemented() && cap.supports_eea(a.id()));
         let (Some(int), Some(enc)) = (int, enc) else {
-            let implemented = |v: Vec<String>| v.join("/");
             let text = if int.is_none() {
-                format!(
-                    "UE offers {} only; this MME implements {} (configured: {})",
-                    offered(cap.eia, "EIA"),
-                    implemented(
-                        NasIntegrity::ALL
-                            .iter()
-                            .filter(|a| a.is_implemented())
-                            .map(|a| format!("EIA{}", a.id()))
-                            .collect()
-                    ),
-                    implemented(
-                        self.spec
-                            .integrity
-                            .iter()
-                            .map(|a| a.name().to_string())
-                            .collect()
-                    )
+                no_common_algorithm(
+                    "EIA",
+                    cap.eia,
+                    NasIntegrity::ALL
+                        .iter()
+                        .filter(|a| a.is_implemented())
+                        .map(|a| a.id()),
+                    self.spec.integrity.iter().map(|a| a.name()),
                 )
             } else {
-                format!(
-                    "UE offers {} only; this MME implements {} (configured: {})",
-                    offered(cap.eea, "EEA"),
-                    implemented(
-                        NasCiphering::ALL
-                            .iter()
-                            .filter(|a| a.is_implemented())
-                            .map(|a| format!("EEA{}", a.id()))
-                            .collect()
-                    ),
-                    implemented(
-                        self.spec
-                            .ciphering
-                            .iter()
-                            .map(|a| a.name().to_string())
-                            .collect()
-                    )
+                no_common_algorithm(
+                    "EEA",
+                    cap.eea,
+                    NasCiphering::ALL
+                        .iter()
+                        .filter(|a| a.is_implemented())
+                        .map(|a| a.id()),
+                    self.spec.ciphering.iter().map(|a| a.name()),
                 )
             };
             self.count("security_mismatch");
