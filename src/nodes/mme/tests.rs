@@ -1988,6 +1988,24 @@ fn full_topology() -> Topology {
     t
 }
 
+/// Runs every node of `topo` for 3 s with the UE (node 4) told to attach
+/// at 100 ms; what happened.
+fn attach_everything(topo: &Topology) -> Vec<crate::events::event::Event> {
+    use crate::nodes::{Command, UeCommand};
+    let mut sim = crate::sim::Sim::new(topo.latency);
+    for i in 0..topo.nodes.len() {
+        let id = NodeId(i as u32);
+        sim.add(
+            id,
+            crate::nodes::build(id, topo).expect("node kind is built"),
+        );
+    }
+    let ue = NodeId(4);
+    sim.schedule(Time::from_millis(100), ue, Command::Ue(UeCommand::Attach));
+    sim.run_until_time(Time::from_secs(3));
+    sim.drain_events()
+}
+
 /// One line per message crossing S1-MME, S6a or S11, in order.
 fn ladder(events: &[crate::events::event::Event]) -> Vec<String> {
     use crate::events::event::Event;
@@ -2017,20 +2035,8 @@ fn ladder(events: &[crate::events::event::Event]) -> Vec<String> {
 #[test]
 fn mme_attaches_the_real_ue_through_real_enb_gateway_and_hss() {
     use crate::events::event::Event;
-    use crate::nodes::{Command, UeCommand};
     let topo = full_topology();
-    let ue = NodeId(4);
-    let mut sim = crate::sim::Sim::new(topo.latency);
-    for i in 0..topo.nodes.len() {
-        let id = NodeId(i as u32);
-        sim.add(
-            id,
-            crate::nodes::build(id, &topo).expect("node kind is built"),
-        );
-    }
-    sim.schedule(Time::from_millis(100), ue, Command::Ue(UeCommand::Attach));
-    sim.run_until_time(Time::from_secs(3));
-    let events = sim.drain_events();
+    let events = attach_everything(&topo);
     let lines = ladder(&events);
     let notes: Vec<String> = events
         .iter()
@@ -2112,23 +2118,11 @@ fn mme_attaches_the_real_ue_through_real_enb_gateway_and_hss() {
 #[test]
 fn mme_deletes_the_ims_session_when_the_real_enb_refuses_a_second_bearer() {
     use crate::events::event::Event;
-    use crate::nodes::{Command, UeCommand};
     let mut topo = full_topology();
     if let NodeKind::Enb(e) = &mut topo.nodes[ENB.0 as usize].kind {
         e.refuse_second_bearer = true;
     }
-    let ue = NodeId(4);
-    let mut sim = crate::sim::Sim::new(topo.latency);
-    for i in 0..topo.nodes.len() {
-        let id = NodeId(i as u32);
-        sim.add(
-            id,
-            crate::nodes::build(id, &topo).expect("node kind is built"),
-        );
-    }
-    sim.schedule(Time::from_millis(100), ue, Command::Ue(UeCommand::Attach));
-    sim.run_until_time(Time::from_secs(3));
-    let events = sim.drain_events();
+    let events = attach_everything(&topo);
     let lines = ladder(&events);
     let mme_notes: Vec<String> = events
         .iter()
