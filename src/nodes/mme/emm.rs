@@ -290,11 +290,7 @@ impl Mme {
     }
 
     fn handle_identity_response(&mut self, now: Time, id: UeId, r: IdentityResponse) {
-        let waiting = self
-            .ues
-            .get(&id)
-            .and_then(|u| u.attach())
-            .is_some_and(|a| matches!(a.step, AttachStep::WaitIdentity));
+        let waiting = self.attach_at(id, |a| matches!(a.step, AttachStep::WaitIdentity));
         if !waiting {
             return self.unexpected(id, IdentityResponse::NAME);
         }
@@ -553,11 +549,7 @@ impl Mme {
     }
 
     fn handle_security_mode_reject(&mut self, now: Time, id: UeId, r: SecurityModeReject) {
-        let in_smc = self
-            .ues
-            .get(&id)
-            .and_then(|u| u.attach())
-            .is_some_and(|a| matches!(a.step, AttachStep::WaitSmcComplete));
+        let in_smc = self.attach_at(id, |a| matches!(a.step, AttachStep::WaitSmcComplete));
         if !in_smc {
             return self.unexpected(id, SecurityModeReject::NAME);
         }
@@ -612,11 +604,7 @@ impl Mme {
         id: UeId,
         c: crate::codec::nas::emm::AttachComplete,
     ) {
-        let waiting = self
-            .ues
-            .get(&id)
-            .and_then(|u| u.attach())
-            .is_some_and(|a| matches!(a.step, AttachStep::WaitComplete));
+        let waiting = self.attach_at(id, |a| matches!(a.step, AttachStep::WaitComplete));
         if !waiting {
             return self.unexpected(id, "Attach Complete");
         }
