@@ -1,6 +1,7 @@
 //! Command-line front end (clap). Each subcommand lives in its own file and
 //! returns the process exit code.
 
+pub mod bench;
 pub mod check;
 pub mod decode;
 pub mod hss;
@@ -29,6 +30,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Manage the HSS subscriber database.
     Hss(hss::HssArgs),
+    /// Measure: run a topology without recording and report UEs/s and peak memory.
+    Bench(bench::BenchArgs),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -39,5 +42,6 @@ pub fn main() -> ExitCode {
         Command::Decode(args) => decode::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Hss(args) => hss::run(&args),
+        Command::Bench(args) => bench::run(&args),
     }
 }

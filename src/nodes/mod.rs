@@ -21,6 +21,7 @@ pub mod icscf;
 #[cfg(test)]
 mod ims_tests;
 pub mod io;
+pub mod ipstack;
 pub mod mme;
 pub mod nas_security;
 pub mod pcscf;
@@ -54,9 +55,9 @@ pub fn build(id: NodeId, topo: &crate::topology::Topology) -> Option<Box<dyn Nod
         NodeKind::Enb(_) => Some(Box::new(enb::Enb::new(id, topo))),
         NodeKind::Ue(_) => Some(Box::new(ue::Ue::new(id, topo))),
         NodeKind::Hss(_) => Some(Box::new(hss::Hss::new(id, topo))),
+        NodeKind::Mme(_) => Some(Box::new(mme::Mme::new(id, topo))),
         NodeKind::Icscf(_) => Some(Box::new(icscf::ICscf::new(id, topo))),
         NodeKind::Scscf(_) => Some(Box::new(scscf::SCscf::new(id, topo))),
         NodeKind::Pcscf(_) => Some(Box::new(pcscf::PCscf::new(id, topo))),
-        NodeKind::Mme(_) => None,
     }
 }

@@ -120,6 +120,7 @@ pub fn run_sim(topo: &Topology, opts: &RunOptions, sink: &mut dyn FnMut(&Event))
         }
     }
     progress.tick(&tracker, sim.now(), true);
+    tracker.steps = sim.steps();
     tracker
 }
 

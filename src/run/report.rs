@@ -25,6 +25,8 @@ pub struct Tracker {
     finished: usize,
     messages: u64,
     last: Time,
+    /// Queue entries the driver processed (deliveries, timers, commands).
+    pub steps: u64,
 }
 
 impl Tracker {

@@ -6,6 +6,7 @@
 //! - [`group`]: how typed IE lists keep unknown IEs and the wire order.
 //! - [`messages`]: Echo, Create Session, Modify Bearer, Delete Session and
 //!   their Bearer Context groups (7.x).
+//! - [`xact`]: client transactions (sequence numbers, T3/N3 retransmission).
 //!
 //! [`decode`] gives a [`Message`]; [`Message::encode`] gives the bytes back.
 //! A decoded message re-encodes to the bytes it came from, IEs it does not
@@ -16,6 +17,7 @@ pub mod header;
 pub mod ie;
 pub mod messages;
 mod tree;
+pub mod xact;
 
 pub use group::{IeGroup, WireOrder};
 pub use header::Header;
