@@ -5,7 +5,8 @@
 //! core).
 //!
 //! Two transports plug in here. The userspace IP stack (SIP over TCP over
-//! IP on [`Iface::SGi`], ESP in transport mode) is the real one. The
+//! IP on [`Iface::SGi`], ESP in transport mode, [`crate::nodes::ipstack`])
+//! is the real one: [`SaSet::pcscf_pairs`] gives the SA pairs it installs. The
 //! [`DirectGm`] stand-in below carries each SIP message in one frame on
 //! [`Iface::Gm`] with its addresses and the SPI it was protected with, and
 //! applies the same SA rules; unit tests and fake UEs speak it.
@@ -15,7 +16,9 @@
 //! UE and their responses), the P-CSCF client port to the UE server port
 //! (requests to the UE and their responses).
 
+use crate::crypto::ipsec::{EncryptionAlg, EspKeys, IntegrityAlg};
 use crate::crypto::{Ck, Ik};
+use crate::nodes::ipstack::SaPair;
 use crate::nodes::{Iface, NodeEvent, NodeId, Output, Time, Transmit};
 use crate::topology::{IpsecEncryption, IpsecIntegrity};
 use bytes::Bytes;
@@ -152,6 +155,41 @@ impl SaSet {
                 sa(u.addr, u.port_s),
                 u.spi_s,
             ),
+        ]
+    }
+
+    /// The set as the P-CSCF's IP stack installs it: two [`SaPair`]s, one
+    /// per flow, with the ESP keys of TS 33.203 Annex I. The first protects
+    /// the UE's requests (UE port-c to our port-s), the second ours (our
+    /// port-c to the UE's port-s).
+    pub fn pcscf_pairs(&self) -> [SaPair; 2] {
+        let integrity = match self.integrity {
+            IpsecIntegrity::HmacSha196 => IntegrityAlg::HmacSha1_96,
+            IpsecIntegrity::HmacMd596 => IntegrityAlg::HmacMd5_96,
+        };
+        let encryption = match self.encryption {
+            IpsecEncryption::Null => EncryptionAlg::Null,
+            IpsecEncryption::AesCbc => EncryptionAlg::AesCbc128,
+        };
+        let keys = EspKeys::derive(&self.ik, &self.ck, integrity, encryption);
+        let (u, p) = (&self.ue, &self.pcscf);
+        [
+            SaPair {
+                local_port: p.port_s,
+                remote: SocketAddr::new(u.addr, u.port_c),
+                protocol: None,
+                spi_out: u.spi_c,
+                spi_in: p.spi_s,
+                keys: keys.clone(),
+            },
+            SaPair {
+                local_port: p.port_c,
+                remote: SocketAddr::new(u.addr, u.port_s),
+                protocol: None,
+                spi_out: u.spi_s,
+                spi_in: p.spi_c,
+                keys,
+            },
         ]
     }
 
@@ -511,6 +549,21 @@ mod tests {
             None
         );
         assert!(!format!("{s:?}").contains("ik"), "keys stay out of Debug");
+        // The IP stack's view: two pairs, SPIs in and out per flow.
+        let [a, b] = s.pcscf_pairs();
+        assert_eq!(
+            (a.local_port, a.remote, a.spi_in, a.spi_out),
+            (6100, sa("10.46.0.2:31100"), 2001, 1000)
+        );
+        assert_eq!(
+            (b.local_port, b.remote, b.spi_in, b.spi_out),
+            (5100, sa("10.46.0.2:31101"), 2000, 1001)
+        );
+        assert_eq!(
+            a.keys.integrity_key().len(),
+            20,
+            "IK_ESP for HMAC-SHA-1-96 (TS 33.203 Annex I)"
+        );
     }
 
     #[test]
