@@ -105,6 +105,7 @@ fn topology(db: &Path, sqn: u64) -> Topology {
             sqn,
             apns: vec!["internet".into()],
             ims: None,
+            barred: Vec::new(),
         }],
         scenario: Vec::new(),
         latency: std::time::Duration::from_millis(1),

@@ -864,3 +864,167 @@ proptest! {
         check_no_panic(&lines.join("\n"));
     }
 }
+
+// ---------------------------------------------------------------------------
+// CSCFs
+
+#[test]
+fn default_topology_gives_cscfs_their_reference_identities() {
+    let t = load("default.yaml").topology;
+    let ims = "ims.mnc001.mcc001.3gppnetwork.org";
+    let p = spec!(t, "pcscf1", Pcscf);
+    assert_eq!(
+        (p.sip.host.as_str(), p.sip.port),
+        ("pcscf.ims.mnc001.mcc001.3gppnetwork.org", 5060)
+    );
+    assert_eq!((p.port_c, p.port_s), (5100, 6100));
+    assert_eq!(p.domain, ims);
+    assert_eq!(
+        (p.integrity, p.encryption),
+        (
+            topology::IpsecIntegrity::HmacSha196,
+            topology::IpsecEncryption::Null
+        )
+    );
+    let i = spec!(t, "icscf1", Icscf);
+    assert_eq!(i.sip.uri(), "sip:icscf.ims.mnc001.mcc001.3gppnetwork.org");
+    assert_eq!(i.diameter.host, "icscf.ims.mnc001.mcc001.3gppnetwork.org");
+    assert_eq!(i.diameter.realm, ims);
+    assert_eq!(i.scscfs, [id(&t, "scscf1")]);
+    let s = spec!(t, "scscf1", Scscf);
+    assert_eq!(
+        s.sip.uri(),
+        "sip:scscf.ims.mnc001.mcc001.3gppnetwork.org:6060"
+    );
+    assert_eq!(
+        s.sip.uri_with_user(Some("orig")),
+        "sip:orig@scscf.ims.mnc001.mcc001.3gppnetwork.org:6060"
+    );
+    assert_eq!(s.diameter.host, "scscf.ims.mnc001.mcc001.3gppnetwork.org");
+    assert_eq!(s.icscf, Some(id(&t, "icscf1")));
+    assert_eq!(
+        (s.max_expires, s.min_expires),
+        (Duration::from_secs(600), Duration::from_secs(60))
+    );
+    assert_eq!(s.domain, ims);
+    // Mw finds each CSCF by its host, or its core address.
+    assert_eq!(
+        t.sip_node("SCSCF.ims.mnc001.mcc001.3gppnetwork.org"),
+        Some(id(&t, "scscf1"))
+    );
+    let addr = t.find("icscf1").unwrap().1.addr.to_string();
+    assert_eq!(t.sip_node(&addr), Some(id(&t, "icscf1")));
+    assert_eq!(t.sip_node("hss.ims.mnc001.mcc001.3gppnetwork.org"), None);
+}
+
+#[test]
+fn cscf_keys_set_hosts_ports_algorithms_and_limits() {
+    let text = format!(
+        "{}  pcscf1: {{ kind: pcscf, ipv4: 10.46.0.1, host: p.example.org, port: 5070, port_c: 7100, port_s: 7200, alg: hmac-md5-96, ealg: aes-cbc }}
+  icscf1: {{ kind: icscf, host: i.example.org, diameter: {{ host: i.example.org, realm: example.org }}, scscfs: [scscf2, scscf1] }}
+  scscf1: {{ kind: scscf, host: s1.example.org }}
+  scscf2: {{ kind: scscf, host: s2.example.org, port: 7060, max_expires: 1h, min_expires: 30s, icscf: icscf1, domain: example.org }}
+",
+        base().split("subscribers:").next().unwrap()
+    ) + "subscribers:" + base().split("subscribers:").nth(1).unwrap();
+    let t = topology::load_from_str(&text).unwrap().topology;
+    let p = spec!(t, "pcscf1", Pcscf);
+    assert_eq!(
+        (p.sip.uri(), p.port_c, p.port_s),
+        ("sip:p.example.org:5070".to_string(), 7100, 7200)
+    );
+    assert_eq!(
+        (p.integrity, p.encryption),
+        (
+            topology::IpsecIntegrity::HmacMd596,
+            topology::IpsecEncryption::AesCbc
+        )
+    );
+    assert_eq!(p.icscf, Some(id(&t, "icscf1")));
+    let i = spec!(t, "icscf1", Icscf);
+    assert_eq!(i.scscfs, [id(&t, "scscf2"), id(&t, "scscf1")]);
+    assert_eq!(
+        (i.diameter.host.as_str(), i.diameter.realm.as_str()),
+        ("i.example.org", "example.org")
+    );
+    let s2 = spec!(t, "scscf2", Scscf);
+    assert_eq!(s2.sip.uri(), "sip:s2.example.org:7060");
+    assert_eq!(
+        (s2.max_expires, s2.min_expires),
+        (Duration::from_secs(3600), Duration::from_secs(30))
+    );
+    assert_eq!(s2.domain, "example.org");
+    // Two S-CSCFs: default Diameter names start with the node name.
+    assert_eq!(s2.diameter.host, "scscf2.ims.mnc001.mcc001.3gppnetwork.org");
+}
+
+#[test]
+fn cscf_errors_name_the_field() {
+    let nodes = |extra: &str| {
+        with(
+            "  hss1: { kind: hss }\n",
+            &format!("  hss1: {{ kind: hss }}\n{extra}"),
+        )
+    };
+    let e = errors(&nodes(
+        "  pcscf1: { kind: pcscf, ipv4: 10.46.0.1, port_c: 6100, port_s: 6100, alg: sha256 }\n",
+    ));
+    has(
+        &e,
+        "bad.yaml:6: nodes.pcscf1.port_s: port_s must differ from port_c (6100): each SA pair needs its own protected port (TS 33.203 7.1)",
+    );
+    has(
+        &e,
+        "bad.yaml:6: nodes.pcscf1.alg: unknown ESP integrity algorithm 'sha256' (use hmac-sha-1-96 or hmac-md5-96)",
+    );
+    let e = errors(&nodes(
+        "  pcscf1: { kind: pcscf, ipv4: 10.46.0.1, port_c: 5060, ealg: des }\n",
+    ));
+    has(
+        &e,
+        "bad.yaml:6: nodes.pcscf1.port_c: 5060 is the unprotected SIP port: protected ports must be others (TS 33.203 7.1)",
+    );
+    has(
+        &e,
+        "bad.yaml:6: nodes.pcscf1.ealg: unknown ESP encryption algorithm 'des' (use null or aes-cbc)",
+    );
+    let e = errors(&nodes(
+        "  scscf1: { kind: scscf, min_expires: 10min, max_expires: 5min }\n  scscf2: { kind: scscf, host: scscf1.ims.mnc001.mcc001.3gppnetwork.org }\n",
+    ));
+    has(
+        &e,
+        "bad.yaml:6: nodes.scscf1.min_expires: min_expires (600s) is longer than max_expires (300s)",
+    );
+    assert!(e.contains("nodes.scscf2.host: SIP host scscf1.ims.mnc001.mcc001.3gppnetwork.org is already used by nodes.scscf1"), "{e}");
+    let e = errors(&nodes("  icscf1: { kind: icscf, scscfs: [hss1] }\n"));
+    assert!(
+        e.contains("nodes.icscf1.scscfs[0]: hss1 is an hss, not an scscf"),
+        "{e}"
+    );
+    let e = errors(&with(
+        &format!("opc: {OPC} }}"),
+        &format!("opc: {OPC}, barred: [\"sip:x@y\"] }}"),
+    ));
+    assert!(
+        e.contains(
+            "subscribers[0].barred[0]: 'sip:x@y' is not a public identity of this subscriber"
+        ),
+        "{e}"
+    );
+    let w = warns(&with(
+        &format!("opc: {OPC} }}"),
+        &format!("opc: {OPC}, barred: [\"sip:{IMSI}@ims.mnc001.mcc001.3gppnetwork.org\"] }}"),
+    ));
+    assert!(
+        w.iter()
+            .any(|w| w.contains("every public identity is barred")),
+        "{w:?}"
+    );
+    let t = topology::load_from_str(&with(
+        &format!("opc: {OPC} }}"),
+        &format!("opc: {OPC}, impu: [\"sip:{IMSI}@ims.mnc001.mcc001.3gppnetwork.org\", \"tel:+15550001\"], barred: [\"tel:+15550001\"] }}"),
+    ))
+    .unwrap()
+    .topology;
+    assert_eq!(t.subscriber(IMSI).unwrap().barred, ["tel:+15550001"]);
+}

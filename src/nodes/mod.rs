@@ -11,15 +11,22 @@
 //! is real wire bytes, encoded by the sender's codec and decoded by the
 //! receiver's.
 
+pub mod cx_client;
 pub mod diameter_peer;
 pub mod enb;
 pub mod event;
 pub mod gateway;
 pub mod hss;
+pub mod icscf;
+#[cfg(test)]
+mod ims_tests;
 pub mod io;
 pub mod ipstack;
 pub mod mme;
 pub mod nas_security;
+pub mod pcscf;
+pub mod scscf;
+pub mod sip_proxy;
 pub mod time;
 pub mod ue;
 
@@ -49,6 +56,8 @@ pub fn build(id: NodeId, topo: &crate::topology::Topology) -> Option<Box<dyn Nod
         NodeKind::Ue(_) => Some(Box::new(ue::Ue::new(id, topo))),
         NodeKind::Hss(_) => Some(Box::new(hss::Hss::new(id, topo))),
         NodeKind::Mme(_) => Some(Box::new(mme::Mme::new(id, topo))),
-        NodeKind::Pcscf(_) | NodeKind::Icscf(_) | NodeKind::Scscf(_) => None,
+        NodeKind::Icscf(_) => Some(Box::new(icscf::ICscf::new(id, topo))),
+        NodeKind::Scscf(_) => Some(Box::new(scscf::SCscf::new(id, topo))),
+        NodeKind::Pcscf(_) => Some(Box::new(pcscf::PCscf::new(id, topo))),
     }
 }

@@ -64,6 +64,23 @@ impl Topology {
     pub fn subscriber(&self, imsi: &str) -> Option<&Subscriber> {
         self.subscribers.iter().find(|s| s.imsi == imsi)
     }
+
+    /// The CSCF whose SIP host is `host` (compared without case), or whose
+    /// core address is `host` written as an IP address: where a Mw message
+    /// for that URI goes.
+    pub fn sip_node(&self, host: &str) -> Option<NodeId> {
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        self.nodes
+            .iter()
+            .enumerate()
+            .find(|(_, n)| {
+                n.kind.sip_host().is_some_and(|sip| {
+                    sip.host.eq_ignore_ascii_case(host)
+                        || host.parse::<IpAddr>().is_ok_and(|a| a == n.addr)
+                })
+            })
+            .map(|(i, _)| NodeId(i as u32))
+    }
 }
 
 /// One node.
@@ -112,6 +129,16 @@ impl NodeKind {
             Self::Pcscf(_) => "pcscf",
             Self::Icscf(_) => "icscf",
             Self::Scscf(_) => "scscf",
+        }
+    }
+
+    /// The SIP host of a CSCF on Mw.
+    pub fn sip_host(&self) -> Option<&SipHost> {
+        match self {
+            Self::Pcscf(p) => Some(&p.sip),
+            Self::Icscf(i) => Some(&i.sip),
+            Self::Scscf(s) => Some(&s.sip),
+            _ => None,
         }
     }
 }
@@ -310,6 +337,99 @@ pub enum IpsecPolicy {
     Off,
 }
 
+/// Where a CSCF listens for SIP on Mw: its host name and port. Path,
+/// Record-Route, Service-Route and the Cx Server-Name are built from it, and
+/// the CSCFs map a URI's host back to the node with
+/// [`Topology::sip_node`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SipHost {
+    /// Host name, e.g. `scscf.ims.mnc001.mcc001.3gppnetwork.org`.
+    pub host: String,
+    /// UDP/TCP port.
+    pub port: u16,
+}
+
+impl SipHost {
+    /// The SIP default port (RFC 3261 19.1.2), left out of URIs.
+    pub const DEFAULT_PORT: u16 = 5060;
+
+    /// `sip:<host>[:<port>]` (the port left out when it is 5060), e.g. the
+    /// S-CSCF's Server-Name `sip:scscf.ims.mnc001.mcc001.3gppnetwork.org:6060`.
+    pub fn uri(&self) -> String {
+        self.uri_with_user(None)
+    }
+
+    /// `sip:[<user>@]<host>[:<port>]`.
+    pub fn uri_with_user(&self, user: Option<&str>) -> String {
+        let user = user.map_or(String::new(), |u| format!("{u}@"));
+        if self.port == Self::DEFAULT_PORT {
+            format!("sip:{user}{}", self.host)
+        } else {
+            format!("sip:{user}{}:{}", self.host, self.port)
+        }
+    }
+}
+
+/// ESP integrity algorithms of sec-agree (TS 33.203 H.2, `alg`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IpsecIntegrity {
+    /// `hmac-sha-1-96` (RFC 2404).
+    #[default]
+    HmacSha196,
+    /// `hmac-md5-96` (RFC 2403).
+    HmacMd596,
+}
+
+impl IpsecIntegrity {
+    /// Every algorithm, in the order a P-CSCF prefers them by default.
+    pub const ALL: [Self; 2] = [Self::HmacSha196, Self::HmacMd596];
+
+    /// The `alg` parameter value.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::HmacSha196 => "hmac-sha-1-96",
+            Self::HmacMd596 => "hmac-md5-96",
+        }
+    }
+
+    /// The algorithm an `alg` value names (case-insensitive).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|a| a.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// ESP encryption algorithms of sec-agree (TS 33.203 H.2, `ealg`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IpsecEncryption {
+    /// `null`: no encryption (RFC 2410); keeps pcaps readable.
+    #[default]
+    Null,
+    /// `aes-cbc` with a 128-bit key (RFC 3602).
+    AesCbc,
+}
+
+impl IpsecEncryption {
+    /// Every algorithm.
+    pub const ALL: [Self; 2] = [Self::Null, Self::AesCbc];
+
+    /// The `ealg` parameter value.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Null => "null",
+            Self::AesCbc => "aes-cbc",
+        }
+    }
+
+    /// The algorithm an `ealg` value names (case-insensitive).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|a| a.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
 /// A P-CSCF (issue 4).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PcscfSpec {
@@ -321,6 +441,20 @@ pub struct PcscfSpec {
     pub ipsec: IpsecPolicy,
     /// The I-CSCF it forwards REGISTERs to.
     pub icscf: Option<NodeId>,
+    /// Its SIP host on Mw (default `pcscf.<domain>`, port 5060): its Path
+    /// and Record-Route entries.
+    pub sip: SipHost,
+    /// The home network domain (P-Visited-Network-ID, orig-ioi).
+    pub domain: String,
+    /// Protected client port it offers in Security-Server (`port-c`,
+    /// TS 33.203 7.1).
+    pub port_c: u16,
+    /// Protected server port it offers in Security-Server (`port-s`).
+    pub port_s: u16,
+    /// Integrity algorithm it prefers when the UE offers several.
+    pub integrity: IpsecIntegrity,
+    /// Encryption algorithm it prefers when the UE offers it (else `null`).
+    pub encryption: IpsecEncryption,
 }
 
 /// An I-CSCF (issue 4).
@@ -328,6 +462,15 @@ pub struct PcscfSpec {
 pub struct IcscfSpec {
     /// The HSS (Cx).
     pub hss: Option<NodeId>,
+    /// Its SIP host on Mw (default `icscf.<domain>`, port 5060).
+    pub sip: SipHost,
+    /// Its Diameter identity on Cx (default `icscf.<domain>` in realm
+    /// `<domain>`).
+    pub diameter: DiameterIdentity,
+    /// The S-CSCFs it may choose when the HSS answers with
+    /// Server-Capabilities (TS 29.228 6.1.1.1), in order of preference;
+    /// default every S-CSCF.
+    pub scscfs: Vec<NodeId>,
 }
 
 /// An S-CSCF (issue 4).
@@ -335,6 +478,21 @@ pub struct IcscfSpec {
 pub struct ScscfSpec {
     /// The HSS (Cx).
     pub hss: Option<NodeId>,
+    /// Its SIP host on Mw (default `scscf.<domain>`, port 6060); its
+    /// Server-Name is `sip:<host>:<port>`.
+    pub sip: SipHost,
+    /// Its Diameter identity on Cx (default `scscf.<domain>` in realm
+    /// `<domain>`).
+    pub diameter: DiameterIdentity,
+    /// The home network domain: the Digest realm of its challenges.
+    pub domain: String,
+    /// The I-CSCF it sends requests for users it does not serve to.
+    pub icscf: Option<NodeId>,
+    /// The longest registration it grants (RFC 3261 10.3; default 600 s).
+    pub max_expires: Duration,
+    /// The shortest registration it accepts; shorter asks get 423 Interval
+    /// Too Brief with Min-Expires (default 60 s).
+    pub min_expires: Duration,
 }
 
 /// A subscriber in the HSS.
@@ -354,6 +512,9 @@ pub struct Subscriber {
     pub apns: Vec<String>,
     /// IMS identities (derived from the IMSI when not given).
     pub ims: Option<Isim>,
+    /// Public identities the HSS bars (TS 29.228 6.1.1.1, TS 23.228
+    /// 4.3.3.4): usable only to register alongside a non-barred one.
+    pub barred: Vec<String>,
 }
 
 impl std::fmt::Debug for Subscriber {

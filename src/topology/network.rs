@@ -27,6 +27,17 @@ pub(crate) const DEFAULT_T3412: Duration = Duration::from_secs(54 * 60);
 pub(crate) const DEFAULT_ENB_ID: u32 = 0x19B;
 /// Default APN-AMBR, both directions, bits/s.
 pub(crate) const DEFAULT_AMBR: u64 = 100_000_000;
+/// Default protected client port of a P-CSCF (TS 33.203 7.1 leaves the
+/// choice to it).
+pub(crate) const DEFAULT_PORT_C: u16 = 5100;
+/// Default protected server port of a P-CSCF.
+pub(crate) const DEFAULT_PORT_S: u16 = 6100;
+/// Default SIP port of an S-CSCF (the reference flow's Server-Name).
+pub(crate) const DEFAULT_SCSCF_PORT: u16 = 6060;
+/// Default longest registration an S-CSCF grants.
+pub(crate) const DEFAULT_MAX_EXPIRES: Duration = Duration::from_secs(600);
+/// Default shortest registration an S-CSCF accepts.
+pub(crate) const DEFAULT_MIN_EXPIRES: Duration = Duration::from_secs(60);
 
 /// A node's raw entry, by kind.
 pub(crate) enum RawNode {
@@ -35,8 +46,8 @@ pub(crate) enum RawNode {
     Gateway(RawGateway),
     Hss(RawHss),
     Pcscf(RawPcscf),
-    Icscf(RawCscf),
-    Scscf(RawCscf),
+    Icscf(RawIcscf),
+    Scscf(RawScscf),
 }
 
 impl RawNode {
@@ -47,7 +58,8 @@ impl RawNode {
             Self::Gateway(r) => r.addr.as_ref(),
             Self::Hss(r) => r.addr.as_ref(),
             Self::Pcscf(r) => r.addr.as_ref(),
-            Self::Icscf(r) | Self::Scscf(r) => r.addr.as_ref(),
+            Self::Icscf(r) => r.addr.as_ref(),
+            Self::Scscf(r) => r.addr.as_ref(),
         }
     }
 }
@@ -144,7 +156,10 @@ pub(crate) fn build_network(
                 }
                 Some(NodeKind::Enb(spec))
             }
-            Some(RawNode::Pcscf(r)) => Some(NodeKind::Pcscf(pcscf(report, &path, r, names))),
+            Some(RawNode::Pcscf(r)) => {
+                let own = own_name(names, i, "pcscf", count("pcscf") > 1);
+                Some(NodeKind::Pcscf(pcscf(report, &path, r, names, &plmn, &own)))
+            }
             Some(RawNode::Hss(r)) => {
                 let several = count("hss") > 1;
                 let name = names.at(i).map(|n| n.name.as_str()).unwrap_or("hss");
@@ -152,15 +167,18 @@ pub(crate) fn build_network(
                     report, &path, r, &plmn, several, name, origin,
                 )))
             }
-            Some(RawNode::Icscf(r)) => Some(NodeKind::Icscf(IcscfSpec {
-                hss: names.resolve(report, &join(&path, "hss"), r.hss.as_ref(), "hss", false),
-            })),
-            Some(RawNode::Scscf(r)) => Some(NodeKind::Scscf(ScscfSpec {
-                hss: names.resolve(report, &join(&path, "hss"), r.hss.as_ref(), "hss", false),
-            })),
+            Some(RawNode::Icscf(r)) => {
+                let own = own_name(names, i, "icscf", count("icscf") > 1);
+                Some(NodeKind::Icscf(icscf(report, &path, r, names, &plmn, &own)))
+            }
+            Some(RawNode::Scscf(r)) => {
+                let own = own_name(names, i, "scscf", count("scscf") > 1);
+                Some(NodeKind::Scscf(scscf(report, &path, r, names, &plmn, &own)))
+            }
             _ => None,
         };
     }
+    check_sip_hosts(report, &kinds, &path_of);
 
     // MMEs: their TACs default to those of the eNBs pointing at them.
     let several_mmes = count("mme") > 1;
@@ -285,6 +303,28 @@ fn enb(report: &mut Report, path: &str, r: &RawEnb, names: &Names, ordinal: u32)
     }
 }
 
+/// A domain name: labels of letters, digits and '-', joined by dots.
+fn fqdn(report: &mut Report, path: &str, s: &Scalar) -> String {
+    let t = text(s);
+    let ok = !t.is_empty()
+        && t.len() <= 255
+        && t.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    if !ok {
+        report.error(
+            path,
+            format!(
+                "{} is not a domain name (labels of letters, digits and '-', joined by dots)",
+                quoted(s)
+            ),
+        );
+    }
+    t
+}
+
 fn diameter_identity(
     report: &mut Report,
     path: &str,
@@ -292,26 +332,6 @@ fn diameter_identity(
     default_host: String,
     default_realm: String,
 ) -> DiameterIdentity {
-    let fqdn = |report: &mut Report, p: &str, s: &Scalar| {
-        let t = text(s);
-        let ok = !t.is_empty()
-            && t.len() <= 255
-            && t.split('.').all(|l| {
-                !l.is_empty()
-                    && l.len() <= 63
-                    && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            });
-        if !ok {
-            report.error(
-                p,
-                format!(
-                    "{} is not a domain name (labels of letters, digits and '-', joined by dots)",
-                    quoted(s)
-                ),
-            );
-        }
-        t
-    };
     let (host, realm) = match raw {
         Some(d) => (
             d.host
@@ -599,7 +619,77 @@ fn hss(
     HssSpec { db, s6a, cx, amf }
 }
 
-fn pcscf(report: &mut Report, path: &str, r: &RawPcscf, names: &Names) -> PcscfSpec {
+/// The word a CSCF's default host and Diameter names start with: its kind,
+/// or its node name when there are several of that kind.
+fn own_name(names: &Names, i: usize, kind: &str, several: bool) -> String {
+    match names.at(i) {
+        Some(n) if several => n.name.clone(),
+        _ => kind.to_string(),
+    }
+}
+
+/// `host:` and `port:` of a CSCF, with their defaults.
+fn sip_host(
+    report: &mut Report,
+    path: &str,
+    host: Option<&Scalar>,
+    port: Option<&Scalar>,
+    default_host: String,
+    default_port: u16,
+) -> SipHost {
+    let host = host.map_or(default_host, |s| fqdn(report, &join(path, "host"), s));
+    let port = port
+        .and_then(|s| uint(report, &join(path, "port"), s, 0xFFFF))
+        .map_or(default_port, |v| v as u16);
+    SipHost { host, port }
+}
+
+/// The home domain of a CSCF: `domain:` or the PLMN's IMS domain.
+fn domain(report: &mut Report, path: &str, raw: Option<&Scalar>, plmn: &Plmn) -> String {
+    raw.map_or_else(
+        || ims_domain(plmn),
+        |s| fqdn(report, &join(path, "domain"), s),
+    )
+}
+
+/// Two CSCFs with one SIP host cannot be told apart on Mw.
+fn check_sip_hosts(
+    report: &mut Report,
+    kinds: &[Option<NodeKind>],
+    path_of: &dyn Fn(usize) -> String,
+) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, k) in kinds.iter().enumerate() {
+        let host = match k {
+            Some(NodeKind::Pcscf(p)) => &p.sip.host,
+            Some(NodeKind::Icscf(c)) => &c.sip.host,
+            Some(NodeKind::Scscf(c)) => &c.sip.host,
+            _ => continue,
+        };
+        let key = host.to_ascii_lowercase();
+        if let Some(&other) = seen.get(&key) {
+            let other = path_of(other);
+            report.error(
+                &join(&path_of(i), "host"),
+                format!(
+                    "SIP host {host} is already used by {other}{}: Mw messages could not tell them apart",
+                    line_note(report, &other)
+                ),
+            );
+        } else {
+            seen.insert(key, i);
+        }
+    }
+}
+
+fn pcscf(
+    report: &mut Report,
+    path: &str,
+    r: &RawPcscf,
+    names: &Names,
+    plmn: &Plmn,
+    own: &str,
+) -> PcscfSpec {
     let f = |k: &str| join(path, k);
     let ipv4 = r
         .ipv4
@@ -636,11 +726,223 @@ fn pcscf(report: &mut Report, path: &str, r: &RawPcscf, names: &Names) -> PcscfS
         },
     };
     let icscf = names.resolve(report, &f("icscf"), r.icscf.as_ref(), "icscf", false);
+    let domain = domain(report, path, r.domain.as_ref(), plmn);
+    let sip = sip_host(
+        report,
+        path,
+        r.host.as_ref(),
+        r.port.as_ref(),
+        format!("{own}.{domain}"),
+        SipHost::DEFAULT_PORT,
+    );
+    let port = |report: &mut Report, key: &str, raw: Option<&Scalar>, default: u16| {
+        raw.and_then(|s| uint(report, &f(key), s, 0xFFFF))
+            .map_or(default, |v| v as u16)
+    };
+    let port_c = port(report, "port_c", r.port_c.as_ref(), DEFAULT_PORT_C);
+    let port_s = port(report, "port_s", r.port_s.as_ref(), DEFAULT_PORT_S);
+    if port_c == port_s {
+        report.error(
+            &f("port_s"),
+            format!("port_s must differ from port_c ({port_c}): each SA pair needs its own protected port (TS 33.203 7.1)"),
+        );
+    }
+    for (key, p) in [("port_c", port_c), ("port_s", port_s)] {
+        if p == SipHost::DEFAULT_PORT {
+            report.error(
+                &f(key),
+                "5060 is the unprotected SIP port: protected ports must be others (TS 33.203 7.1)",
+            );
+        }
+    }
+    let integrity = match &r.alg {
+        None => IpsecIntegrity::default(),
+        Some(s) => IpsecIntegrity::from_name(&text(s)).unwrap_or_else(|| {
+            let names: Vec<&str> = IpsecIntegrity::ALL.iter().map(|a| a.name()).collect();
+            report.error(
+                &f("alg"),
+                format!(
+                    "unknown ESP integrity algorithm {} (use {})",
+                    quoted(s),
+                    names.join(" or ")
+                ),
+            );
+            IpsecIntegrity::default()
+        }),
+    };
+    let encryption = match &r.ealg {
+        None => IpsecEncryption::default(),
+        Some(s) => IpsecEncryption::from_name(&text(s)).unwrap_or_else(|| {
+            let names: Vec<&str> = IpsecEncryption::ALL.iter().map(|a| a.name()).collect();
+            report.error(
+                &f("ealg"),
+                format!(
+                    "unknown ESP encryption algorithm {} (use {})",
+                    quoted(s),
+                    names.join(" or ")
+                ),
+            );
+            IpsecEncryption::default()
+        }),
+    };
+    if ipsec == IpsecPolicy::Off && (r.alg.is_some() || r.ealg.is_some()) {
+        report.warn(
+            path,
+            "alg/ealg are given but ipsec is off: they are never used",
+        );
+    }
     PcscfSpec {
         ipv4,
         ipv6,
         ipsec,
         icscf,
+        sip,
+        domain,
+        port_c,
+        port_s,
+        integrity,
+        encryption,
+    }
+}
+
+fn icscf(
+    report: &mut Report,
+    path: &str,
+    r: &RawIcscf,
+    names: &Names,
+    plmn: &Plmn,
+    own: &str,
+) -> IcscfSpec {
+    let f = |k: &str| join(path, k);
+    let hss = names.resolve(report, &f("hss"), r.hss.as_ref(), "hss", false);
+    let domain = ims_domain(plmn);
+    let sip = sip_host(
+        report,
+        path,
+        r.host.as_ref(),
+        r.port.as_ref(),
+        format!("{own}.{domain}"),
+        SipHost::DEFAULT_PORT,
+    );
+    let diameter = diameter_identity(
+        report,
+        &f("diameter"),
+        r.diameter.as_ref(),
+        format!("{own}.{domain}"),
+        domain,
+    );
+    let scscfs = match &r.scscfs {
+        Some(list) => list
+            .0
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                names.resolve(
+                    report,
+                    &format!("{}[{i}]", f("scscfs")),
+                    Some(s),
+                    "scscf",
+                    true,
+                )
+            })
+            .collect(),
+        None => names
+            .of_kind("scscf")
+            .into_iter()
+            .map(|(i, _)| NodeId(i as u32))
+            .collect(),
+    };
+    IcscfSpec {
+        hss,
+        sip,
+        diameter,
+        scscfs,
+    }
+}
+
+/// Registration expiry limits of an S-CSCF.
+fn expires_limit(
+    report: &mut Report,
+    path: &str,
+    raw: Option<&Scalar>,
+    default: Duration,
+) -> Duration {
+    match raw.and_then(|s| duration(report, path, s)) {
+        Some(d) if d.as_secs() >= 1 && d.as_secs() <= u64::from(u32::MAX) => {
+            Duration::from_secs(d.as_secs())
+        }
+        Some(_) => {
+            report.error(
+                path,
+                format!(
+                    "{} must be from 1s to 2^32-1 s (the Expires range, RFC 3261 20.19)",
+                    field_name(path)
+                ),
+            );
+            default
+        }
+        None => default,
+    }
+}
+
+fn scscf(
+    report: &mut Report,
+    path: &str,
+    r: &RawScscf,
+    names: &Names,
+    plmn: &Plmn,
+    own: &str,
+) -> ScscfSpec {
+    let f = |k: &str| join(path, k);
+    let hss = names.resolve(report, &f("hss"), r.hss.as_ref(), "hss", false);
+    let icscf = names.resolve(report, &f("icscf"), r.icscf.as_ref(), "icscf", false);
+    let domain = domain(report, path, r.domain.as_ref(), plmn);
+    let cx_realm = ims_domain(plmn);
+    let sip = sip_host(
+        report,
+        path,
+        r.host.as_ref(),
+        r.port.as_ref(),
+        format!("{own}.{cx_realm}"),
+        DEFAULT_SCSCF_PORT,
+    );
+    let diameter = diameter_identity(
+        report,
+        &f("diameter"),
+        r.diameter.as_ref(),
+        format!("{own}.{cx_realm}"),
+        cx_realm,
+    );
+    let max_expires = expires_limit(
+        report,
+        &f("max_expires"),
+        r.max_expires.as_ref(),
+        DEFAULT_MAX_EXPIRES,
+    );
+    let min_expires = expires_limit(
+        report,
+        &f("min_expires"),
+        r.min_expires.as_ref(),
+        DEFAULT_MIN_EXPIRES,
+    );
+    if min_expires > max_expires {
+        report.error(
+            &f("min_expires"),
+            format!(
+                "min_expires ({}s) is longer than max_expires ({}s)",
+                min_expires.as_secs(),
+                max_expires.as_secs()
+            ),
+        );
+    }
+    ScscfSpec {
+        hss,
+        sip,
+        diameter,
+        domain,
+        icscf,
+        max_expires,
+        min_expires,
     }
 }
 

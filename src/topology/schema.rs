@@ -345,18 +345,66 @@ pub struct RawPcscf {
     pub ipsec: Option<Scalar>,
     /// The I-CSCF (node name).
     pub icscf: Option<Scalar>,
+    /// SIP host name on Mw.
+    pub host: Option<Scalar>,
+    /// SIP port on Mw.
+    pub port: Option<Scalar>,
+    /// Home network domain.
+    pub domain: Option<Scalar>,
+    /// Protected client port offered in Security-Server.
+    pub port_c: Option<Scalar>,
+    /// Protected server port offered in Security-Server.
+    pub port_s: Option<Scalar>,
+    /// Preferred ESP integrity algorithm.
+    pub alg: Option<Scalar>,
+    /// Preferred ESP encryption algorithm.
+    pub ealg: Option<Scalar>,
 }
 
-/// `kind: icscf` and `kind: scscf`.
+/// `kind: icscf`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCscf {
-    /// `icscf` or `scscf`.
+pub struct RawIcscf {
+    /// `icscf`.
     pub kind: Option<Scalar>,
     /// Core network address.
     pub addr: Option<Scalar>,
     /// The HSS (node name).
     pub hss: Option<Scalar>,
+    /// SIP host name on Mw.
+    pub host: Option<Scalar>,
+    /// SIP port on Mw.
+    pub port: Option<Scalar>,
+    /// Diameter identity on Cx.
+    pub diameter: Option<RawDiameter>,
+    /// The S-CSCFs it may choose (node names).
+    pub scscfs: Option<List>,
+}
+
+/// `kind: scscf`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScscf {
+    /// `scscf`.
+    pub kind: Option<Scalar>,
+    /// Core network address.
+    pub addr: Option<Scalar>,
+    /// The HSS (node name).
+    pub hss: Option<Scalar>,
+    /// SIP host name on Mw.
+    pub host: Option<Scalar>,
+    /// SIP port on Mw.
+    pub port: Option<Scalar>,
+    /// Diameter identity on Cx.
+    pub diameter: Option<RawDiameter>,
+    /// Home network domain (Digest realm).
+    pub domain: Option<Scalar>,
+    /// The I-CSCF for requests to users it does not serve (node name).
+    pub icscf: Option<Scalar>,
+    /// Longest registration granted (duration).
+    pub max_expires: Option<Scalar>,
+    /// Shortest registration accepted (duration).
+    pub min_expires: Option<Scalar>,
 }
 
 /// One entry of `subscribers:`.
@@ -381,6 +429,8 @@ pub struct RawSubscriber {
     pub impi: Option<Scalar>,
     /// IMS public identities.
     pub impu: Option<List>,
+    /// Public identities the HSS bars.
+    pub barred: Option<List>,
     /// How many consecutive subscribers this entry stands for.
     pub count: Option<Scalar>,
 }

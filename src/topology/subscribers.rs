@@ -267,6 +267,15 @@ pub(crate) fn subscribers(report: &mut Report, raw: &[Value], network: &Network)
         for (i, u) in impus.iter().flatten().enumerate() {
             check_impu(report, &index(&f("impu"), i), u);
         }
+        let barred = texts(r.barred.as_ref());
+        if n > 1 && !barred.is_empty() {
+            report.error(
+                &f("barred"),
+                format!(
+                    "barred cannot be shared by count: {n} subscribers; give each its own entry"
+                ),
+            );
+        }
 
         let Some(first) = first else { continue };
         // With a bad key the entry is still listed (with zero keys that
@@ -296,6 +305,25 @@ pub(crate) fn subscribers(report: &mut Report, raw: &[Value], network: &Network)
             let impus_i = impus
                 .clone()
                 .unwrap_or_else(|| vec![format!("sip:{impi_i}")]);
+            if i == 0 {
+                for (j, b) in barred.iter().enumerate() {
+                    if !impus_i.contains(b) {
+                        report.error(
+                            &index(&f("barred"), j),
+                            format!(
+                                "'{b}' is not a public identity of this subscriber ({})",
+                                impus_i.join(", ")
+                            ),
+                        );
+                    }
+                }
+                if !impus_i.is_empty() && impus_i.iter().all(|u| barred.contains(u)) {
+                    report.warn(
+                        &f("barred"),
+                        "every public identity is barred: the HSS refuses its registration (UAA 5003 DIAMETER_AUTHORIZATION_REJECTED)",
+                    );
+                }
+            }
             if let Some((_, other)) = out.by_imsi.get(&imsi) {
                 if !collided {
                     report.error(
@@ -323,6 +351,7 @@ pub(crate) fn subscribers(report: &mut Report, raw: &[Value], network: &Network)
                     impus: impus_i,
                     domain,
                 }),
+                barred: barred.clone(),
             });
             out.ops.push(op);
         }

@@ -17,8 +17,8 @@ use crate::codec::plmn::Plmn;
 use crate::crypto::nas::{NasCiphering, NasIntegrity};
 use crate::nodes::{Iface, Input, Node, NodeEvent, NodeId, Output, Time, Transmit};
 use crate::topology::{
-    ApnSpec, DiameterIdentity, EnbSpec, GatewaySpec, IpsecPolicy, MmeSpec, NodeKind, NodeSpec,
-    PcscfSpec, Topology,
+    ApnSpec, DiameterIdentity, EnbSpec, GatewaySpec, IpsecEncryption, IpsecIntegrity, IpsecPolicy,
+    MmeSpec, NodeKind, NodeSpec, PcscfSpec, SipHost, Topology,
 };
 use bytes::Bytes;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -135,6 +135,15 @@ fn topo(apns: Vec<ApnSpec>, ims_stack: Option<NodeId>) -> Topology {
                     ipv6: Some(v6("fd00:46::1")),
                     ipsec: IpsecPolicy::Required,
                     icscf: None,
+                    sip: SipHost {
+                        host: "pcscf.ims.mnc001.mcc001.3gppnetwork.org".into(),
+                        port: 5060,
+                    },
+                    domain: "ims.mnc001.mcc001.3gppnetwork.org".into(),
+                    port_c: 5100,
+                    port_s: 6100,
+                    integrity: IpsecIntegrity::HmacSha196,
+                    encryption: IpsecEncryption::Null,
                 }),
             ),
             node("mme2", "127.0.0.6", mme_kind()),

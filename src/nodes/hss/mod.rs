@@ -1,36 +1,44 @@
-//! The HSS: the subscriber database ([`store`]) and the S6a server
-//! (TS 29.272) the MME talks to. Cx (TS 29.229) comes with the IMS issue;
-//! the database already holds the IMS side (IMPI, IMPUs, barring,
-//! registration state, S-CSCF name).
+//! The HSS: the subscriber database ([`store`]), the S6a server (TS 29.272)
+//! the MME talks to, and the Cx server (TS 29.228/29.229) the I-CSCF and
+//! S-CSCF talk to ([`cx`]). One subscriber entry feeds both: IMPI, IMPUs,
+//! barring, IMS registration state and S-CSCF name sit next to the EPS keys,
+//! and AIR and MAR take SQNs from the same counter.
 //!
 //! Each client gets its own [`DiameterPeer`] in the server role, created when
-//! its CER arrives on S6a. Until then, nothing else from that client is
+//! its CER arrives on S6a or Cx. Until then, nothing else from that client is
 //! processed: RFC 6733 5.6.1 says a responder cannot tell who is on a new
 //! connection until its CER, and only then hands the connection to that
 //! peer's state machine, so messages before it have no peer to go to. The
 //! HSS drops them with a Note and the `before_cer` counter (a real stack
 //! would close the connection).
 //!
-//! Cx clients are refused at CER with DIAMETER_NO_COMMON_APPLICATION (the
-//! HSS advertises no Cx application yet) so that a CSCF learns it plainly.
+//! The S6a identity answers S6a and the Cx identity (`hss.ims...` in realm
+//! `ims...`) answers Cx: real Cx clients check Origin-Host and realm
+//! strictly. A client that offers the wrong application on an interface is
+//! refused at CER with DIAMETER_NO_COMMON_APPLICATION.
 //!
 //! Counters: `cer`, `air`, `ula` (ULRs answered), `pur`, `resync`,
 //! `resync_bad_mac`, `unknown_user`, `sqn_exhausted`, `decode_errors`,
 //! `unsupported`, `before_cer`, `unexpected_answers`, `store_errors`,
-//! `wrong_interface`.
+//! `wrong_interface`; on Cx `uar`, `mar`, `sar`, `lir`, `rtr`, `rta`,
+//! `identities_dont_match`, `authorization_rejected`, `roaming_not_allowed`,
+//! `not_registered`, `auth_scheme_not_supported`, `assignment_type_errors`,
+//! `wrong_destination`, `wrong_origin`.
 //!
 //! Everything is deterministic: RANDs come from ChaCha20 seeded with the
 //! topology seed mixed with the node id. The same seed gives the same RANDs
 //! after a restart (the SQNs, and so AUTN and KASME, differ).
 
 mod answer;
+pub mod cx;
 pub mod profile;
 mod s6a;
 pub mod store;
 
 pub use s6a::MAX_VECTORS;
 
-use crate::codec::diameter::dict::APP_S6A;
+use crate::codec::diameter::cx::ReasonCode;
+use crate::codec::diameter::dict::{APP_CX, APP_S6A};
 use crate::codec::diameter::header::Header;
 use crate::codec::{DecodeError, Reader};
 use crate::crypto::{Amf, K, Opc, Rand, Sqn};
@@ -72,6 +80,13 @@ impl RandSource {
     }
 }
 
+/// A request the HSS sent and waits the answer of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Sent {
+    /// A Registration-Termination-Request.
+    Rtr(cx::RtrSent),
+}
+
 /// The HSS node.
 pub struct Hss {
     id: NodeId,
@@ -79,7 +94,14 @@ pub struct Hss {
     cx: LocalIdentity,
     store: Result<Store, String>,
     apns: ApnTable,
-    peers: BTreeMap<(NodeId, Iface), DiameterPeer<()>>,
+    peers: BTreeMap<(NodeId, Iface), DiameterPeer<Sent>>,
+    /// The S-CSCFs of the topology served by this HSS: (Server-Name, node).
+    scscfs: Vec<(String, NodeId)>,
+    /// The node each Server-Name's requests came from (for RTR).
+    scscf_peers: HashMap<String, NodeId>,
+    /// Visited-Network-Identifiers allowed to register users: the home
+    /// network only (TS 29.228 6.1.1.1 step 4).
+    home_networks: Vec<String>,
     rand: RandSource,
     counters: HashMap<&'static str, u64>,
     out: VecDeque<Output>,
@@ -122,7 +144,13 @@ fn subscriptions(topo: &Topology, spec: &HssSpec) -> Vec<Subscription> {
                 sqn: Sqn::new(s.sqn).unwrap_or(Sqn::MAX),
                 apns: s.apns.clone(),
                 impi: Some(impi),
-                impus: impus.into_iter().map(Impu::new).collect(),
+                impus: impus
+                    .into_iter()
+                    .map(|uri| Impu {
+                        barred: s.barred.contains(&uri),
+                        uri,
+                    })
+                    .collect(),
             }
         })
         .collect()
@@ -174,14 +202,32 @@ impl Hss {
             ^ u64::from(id.0)
                 .wrapping_add(1)
                 .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let scscfs = topo
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match &n.kind {
+                NodeKind::Scscf(s) if s.hss.is_none_or(|h| h == id) => {
+                    Some((s.sip.uri(), NodeId(i as u32)))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut home_networks = vec![spec.cx.realm.clone()];
+        let plmn_domain = profile::home_domain(&topo.plmn);
+        if !home_networks.contains(&plmn_domain) {
+            home_networks.push(plmn_domain);
+        }
         let mut hss = Self {
             id,
             s6a: identity(&spec.s6a, vec![APP_S6A]),
-            // No Cx application yet: CERs on Cx get 5010 (see the module doc).
-            cx: identity(&spec.cx, Vec::new()),
+            cx: identity(&spec.cx, vec![APP_CX]),
             store: Err(String::new()),
             apns,
             peers: BTreeMap::new(),
+            scscfs,
+            scscf_peers: HashMap::new(),
+            home_networks,
             rand: RandSource::Seeded(Box::new(ChaCha20Rng::seed_from_u64(seed))),
             counters: HashMap::new(),
             out: VecDeque::new(),
@@ -329,15 +375,10 @@ impl Hss {
                     self.bump("cer");
                     let text = if state == PeerState::Open {
                         format!("{iface} connection with {host} ({from}) open")
-                    } else if iface == Iface::Cx {
-                        format!(
-                            "refused Cx CER from {host} ({from}) with 5010 \
-                             DIAMETER_NO_COMMON_APPLICATION: Cx is not served yet"
-                        )
                     } else {
                         format!(
                             "refused CER from {host} ({from}) with 5010 \
-                             DIAMETER_NO_COMMON_APPLICATION: it offers no S6a"
+                             DIAMETER_NO_COMMON_APPLICATION: it offers no {iface}"
                         )
                     };
                     self.note(None, text);
@@ -350,7 +391,8 @@ impl Hss {
                     self.request(iface, from, &msg);
                 }
             }
-            Ok(Received::Answer(msg, ())) | Ok(Received::Unexpected(msg)) => {
+            Ok(Received::Answer(msg, Sent::Rtr(sent))) => self.handle_rta(from, &msg, sent),
+            Ok(Received::Unexpected(msg)) => {
                 self.bump("unexpected_answers");
                 self.note(
                     None,
@@ -420,13 +462,18 @@ impl Hss {
 
     fn request(&mut self, iface: Iface, from: NodeId, msg: &crate::codec::diameter::Message) {
         use crate::codec::diameter::result;
-        if msg.header.application != APP_S6A {
+        let app = if iface == Iface::Cx { APP_CX } else { APP_S6A };
+        if msg.header.application != app {
             self.bump("unsupported");
             let answer = self.peers.get(&(from, iface)).map(|p| {
                 p.error_answer(
                     msg,
                     result::DIAMETER_APPLICATION_UNSUPPORTED,
-                    Some("the HSS serves S6a only"),
+                    Some(if iface == Iface::Cx {
+                        "the HSS serves Cx only on this connection"
+                    } else {
+                        "the HSS serves S6a only on this connection"
+                    }),
                 )
             });
             if let Some(a) = answer {
@@ -443,10 +490,14 @@ impl Hss {
             );
             return;
         }
-        match msg.header.command {
-            318 => self.handle_air(iface, from, msg),
-            316 => self.handle_ulr(iface, from, msg),
-            321 => self.handle_pur(iface, from, msg),
+        match (iface, msg.header.command) {
+            (Iface::S6a, 318) => self.handle_air(iface, from, msg),
+            (Iface::S6a, 316) => self.handle_ulr(iface, from, msg),
+            (Iface::S6a, 321) => self.handle_pur(iface, from, msg),
+            (Iface::Cx, 300) => self.handle_uar(from, msg),
+            (Iface::Cx, 301) => self.handle_sar(from, msg),
+            (Iface::Cx, 302) => self.handle_lir(from, msg),
+            (Iface::Cx, 303) => self.handle_mar(from, msg),
             _ => {
                 self.bump("unsupported");
                 let answer = self.peers.get(&(from, iface)).map(|p| p.unsupported(msg));
@@ -466,10 +517,11 @@ impl Hss {
 
     fn command(&mut self, cmd: Command) {
         match cmd {
-            Command::Hss(HssCommand::Deregister { impu }) => self.note(
-                None,
-                format!("no RTR sent for {impu}: Cx is not served by this HSS yet"),
-            ),
+            // The command carries no reason: PERMANENT_TERMINATION, with
+            // "administrative deregistration" as Reason-Info (TS 29.228 6.1.3).
+            Command::Hss(HssCommand::Deregister { impu }) => {
+                self.deregister(&impu, ReasonCode::PermanentTermination)
+            }
             Command::Ue(c) => self.note(None, format!("ignored UE command {c:?}: this is the HSS")),
         }
     }
@@ -604,6 +656,7 @@ pub(super) mod testing {
                 sqn: SQN,
                 apns: vec!["internet".into(), "ims".into()],
                 ims: None,
+                barred: Vec::new(),
             }],
             scenario: Vec::new(),
             latency: std::time::Duration::from_millis(1),
@@ -859,7 +912,7 @@ mod tests {
     }
 
     #[test]
-    fn hss_refuses_cx_cer_with_5010() {
+    fn hss_refuses_cer_without_the_interface_application() {
         let mut hss = Hss::new(HSS, &topology(None));
         feed(&mut hss, Input::Timeout);
         let cer = Cer {
@@ -872,7 +925,7 @@ mod tests {
             product_name: "x".into(),
             vendor_specific_application_id: vec![VendorSpecificApplicationId::auth(
                 VENDOR_3GPP,
-                APP_CX,
+                APP_S6A,
             )],
             ..Cer::default()
         }
@@ -884,7 +937,7 @@ mod tests {
             cea.origin_host(),
             Some("hss.ims.mnc001.mcc001.3gppnetwork.org")
         );
-        assert!(notes(&outs)[0].contains("Cx is not served yet"));
+        assert!(notes(&outs)[0].contains("it offers no Cx"), "{outs:?}");
         assert_eq!(
             hss.peer_state(NodeId(5), Iface::Cx),
             Some(PeerState::Closed)

@@ -63,8 +63,9 @@ fn eutran_amf(amf: Amf) -> Amf {
     Amf::new([b[0] | 0x80, b[1]])
 }
 
-/// What became of an AIR.
-enum AirOutcome {
+/// What became of a request for SQNs (an AIR, or a Cx MAR): both
+/// interfaces take them from the one counter of the subscriber.
+pub(super) enum SqnOutcome {
     Vectors(SqnGrant),
     UnknownUser,
     BadMac,
@@ -76,7 +77,7 @@ impl Hss {
     /// Checks the required AVPs and decodes a request; on failure answers
     /// 5005 DIAMETER_MISSING_AVP or 5004 DIAMETER_INVALID_AVP_VALUE with
     /// the AVP in Failed-AVP (RFC 6733 7.5) and returns `None`.
-    fn decode_request<T>(
+    pub(super) fn decode_request<T>(
         &mut self,
         iface: Iface,
         from: NodeId,
@@ -159,7 +160,7 @@ impl Hss {
         }
         let outcome = self.take_sqns(&imsi, imsi_n, n, info.rand_auts());
         let aia = match outcome {
-            AirOutcome::Vectors(grant) => {
+            SqnOutcome::Vectors(grant) => {
                 let vectors = self.vectors(&grant, &sn_id);
                 Aia {
                     session_id: air.session_id.clone(),
@@ -175,7 +176,7 @@ impl Hss {
                     ..Default::default()
                 }
             }
-            AirOutcome::UnknownUser => {
+            SqnOutcome::UnknownUser => {
                 self.unknown_user("AIR", &imsi, imsi_n);
                 Aia {
                     experimental_result: Some(ExperimentalResult::new(
@@ -185,7 +186,7 @@ impl Hss {
                     ..self.aia_base(&air)
                 }
             }
-            AirOutcome::BadMac => {
+            SqnOutcome::BadMac => {
                 // TS 33.102 6.3.5 would answer with vectors at the unchanged
                 // SQN_HE; we reject the AUTS instead, so that a forged or
                 // corrupted AUTS is visible: 5004 DIAMETER_INVALID_AVP_VALUE
@@ -211,7 +212,7 @@ impl Hss {
                 self.send(iface, from, bytes, imsi_n);
                 return;
             }
-            AirOutcome::Exhausted(why) => {
+            SqnOutcome::Exhausted(why) => {
                 self.bump("sqn_exhausted");
                 self.note(
                     imsi_n,
@@ -228,7 +229,7 @@ impl Hss {
                     ..self.aia_base(&air)
                 }
             }
-            AirOutcome::StoreFailed(why) => {
+            SqnOutcome::StoreFailed(why) => {
                 self.store_failed(iface, from, msg, "AIR", &imsi, imsi_n, &why);
                 return;
             }
@@ -237,27 +238,28 @@ impl Hss {
         self.send(iface, from, bytes, imsi_n);
     }
 
-    /// Takes SQNs (or resynchronises first) and commits them.
-    fn take_sqns(
+    /// Takes SQNs (or resynchronises first from RAND and AUTS, TS 33.102
+    /// 6.3.5) and commits them; S6a and Cx share it.
+    pub(super) fn take_sqns(
         &mut self,
         imsi: &str,
         imsi_n: Option<u64>,
         n: u32,
         resync: Option<([u8; 16], [u8; 14])>,
-    ) -> AirOutcome {
+    ) -> SqnOutcome {
         let store = match self.store.as_mut() {
             Ok(s) => s,
-            Err(e) => return AirOutcome::StoreFailed(e.clone()),
+            Err(e) => return SqnOutcome::StoreFailed(e.clone()),
         };
         let Some((rand, auts)) = resync else {
             return match store.take_sqns(imsi, n) {
-                Ok(TakeSqn::Granted(g)) => AirOutcome::Vectors(g),
-                Ok(TakeSqn::UnknownUser) => AirOutcome::UnknownUser,
-                Ok(TakeSqn::Exhausted { next }) => AirOutcome::Exhausted(format!(
+                Ok(TakeSqn::Granted(g)) => SqnOutcome::Vectors(g),
+                Ok(TakeSqn::UnknownUser) => SqnOutcome::UnknownUser,
+                Ok(TakeSqn::Exhausted { next }) => SqnOutcome::Exhausted(format!(
                     "its next SQN {} leaves no room for {n} more below 2^48",
                     next.value()
                 )),
-                Err(e) => AirOutcome::StoreFailed(e.to_string()),
+                Err(e) => SqnOutcome::StoreFailed(e.to_string()),
             };
         };
         let (rand, auts) = (Rand::new(rand), Auts::new(auts));
@@ -279,15 +281,15 @@ impl Hss {
                         grant.first.value()
                     ),
                 );
-                AirOutcome::Vectors(grant)
+                SqnOutcome::Vectors(grant)
             }
-            Ok(Resync::UnknownUser) => AirOutcome::UnknownUser,
-            Ok(Resync::BadMac) => AirOutcome::BadMac,
-            Ok(Resync::Exhausted { sqn_ms }) => AirOutcome::Exhausted(format!(
+            Ok(Resync::UnknownUser) => SqnOutcome::UnknownUser,
+            Ok(Resync::BadMac) => SqnOutcome::BadMac,
+            Ok(Resync::Exhausted { sqn_ms }) => SqnOutcome::Exhausted(format!(
                 "SQN_MS {} from AUTS leaves no room for {n} more below 2^48",
                 sqn_ms.value()
             )),
-            Err(e) => AirOutcome::StoreFailed(e.to_string()),
+            Err(e) => SqnOutcome::StoreFailed(e.to_string()),
         }
     }
 
@@ -341,7 +343,7 @@ impl Hss {
     /// The database failed: 5012 DIAMETER_UNABLE_TO_COMPLY, and no vector
     /// leaves without its SQN stored.
     #[allow(clippy::too_many_arguments)]
-    fn store_failed(
+    pub(super) fn store_failed(
         &mut self,
         iface: Iface,
         from: NodeId,
@@ -357,7 +359,7 @@ impl Hss {
             format!("answered {what} for {imsi} with 5012 DIAMETER_UNABLE_TO_COMPLY: {why}"),
         );
         let bytes = answer::error_answer(
-            &self.s6a,
+            self.local(iface),
             msg,
             result::DIAMETER_UNABLE_TO_COMPLY,
             None,
