@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 /// Terminals at least this wide put the detail and state beside the ladder.
-pub const WIDE: u16 = 120;
+pub const WIDE: u16 = 150;
 
 /// `s` cut to `w` characters, with an ellipsis when cut.
 pub fn fit(s: &str, w: usize) -> String {
