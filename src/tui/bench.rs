@@ -1,5 +1,5 @@
 //! Measuring the UI under load without a terminal: the same session the
-//! terminal loop drives runs as fast as possible, and every frame is drawn
+//! terminal loop drives runs as fast as the CPU allows, and every frame is drawn
 //! into a `TestBackend` of the terminal's size (the same drawing code,
 //! without the terminal's output). Reports frame times, the events handled
 //! per second, and checks the pcap holds every message.
@@ -134,7 +134,10 @@ pub fn measure(
         &SessionOptions {
             pcap,
             paused: false,
-            speed: Speed::Max,
+            // As fast as the CPU allows while there is work (the simulation
+            // is "behind"), but never more than 1000 simulated seconds per
+            // wall-clock second: the run stops close to its end.
+            speed: Speed::Factor(1000.0),
         },
     )?;
     // The heaviest layout: the detail follows the newest message.
@@ -142,21 +145,26 @@ pub fn measure(
     let Ok(mut term) = Terminal::new(TestBackend::new(width, height));
     let mut frames = Vec::new();
     let limit = Time::ZERO + max_time;
-    let mut settle: Option<Time> = None;
     let start = Instant::now();
     loop {
         s.tick(work, Instant::now() + work);
         let t0 = Instant::now();
         let Ok(_) = term.draw(|f| s.draw(f));
         frames.push(t0.elapsed());
-        let now = s.engine.now();
-        if settle.is_none() && s.tracker.all_finished() {
-            settle = Some(now + Duration::from_secs(1));
-        }
-        if settle.is_some_and(|t| now >= t) || s.engine.idle() || now > limit {
+        if s.tracker.all_finished() || s.engine.idle() || s.engine.now() > limit {
             break;
         }
     }
+    // One more simulated second at real-time pace, as `run` settles, so the
+    // last messages (Modify Bearer, ...) are in.
+    s.app.speed = Speed::Factor(1.0);
+    s.tick(
+        Duration::from_secs(1),
+        Instant::now() + Duration::from_secs(60),
+    );
+    let t0 = Instant::now();
+    let Ok(_) = term.draw(|f| s.draw(f));
+    frames.push(t0.elapsed());
     let wall = start.elapsed();
     let m = Measure {
         size: (width, height),
