@@ -504,6 +504,145 @@ impl Explainer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::events::event::MessageEvent;
+    use crate::nodes::{NodeId, Time};
+    use crate::tui::rows::RowKind;
+    use bytes::Bytes;
+
+    fn push(rows: &mut Rows, iface: Iface, bytes: Vec<u8>) -> u64 {
+        rows.push(
+            Time::ZERO,
+            Some(1),
+            RowKind::Message(MessageEvent {
+                t: Time::ZERO,
+                from: NodeId(0),
+                to: NodeId(1),
+                iface,
+                stream: 0,
+                imsi: Some(1),
+                bytes: Bytes::from(bytes),
+            }),
+        )
+    }
+
+    fn sip(rows: &mut Rows, first: &str) -> u64 {
+        push(
+            rows,
+            Iface::Gm,
+            format!("{first}\r\nCSeq: 1 REGISTER\r\n\r\n").into_bytes(),
+        )
+    }
+
+    fn failed(reason: &str) -> Facts<'_> {
+        Facts {
+            imsi: Some(1),
+            failed: Some(reason),
+            notes: &[],
+        }
+    }
+
+    fn topic(x: &Explainer, i: usize) -> &'static str {
+        x.list[i].rule.map_or("-", |r| RULES[r].topic)
+    }
+
+    #[test]
+    fn explainer_points_ims_failures_at_the_sip_answer() {
+        let mut rows = Rows::new(100);
+        sip(
+            &mut rows,
+            "REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0",
+        );
+        let r401 = sip(&mut rows, "SIP/2.0 401 Unauthorized");
+        sip(
+            &mut rows,
+            "REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0",
+        );
+        let r403 = sip(&mut rows, "SIP/2.0 403 Forbidden");
+        for (reason, want, target) in [
+            (
+                "The UE got a 401 without Security-Server and stopped: it requires IPsec (the P-CSCF has ipsec: off)",
+                "no-ipsec",
+                r401,
+            ),
+            ("403 Forbidden after AKA: Forbidden", "ims-wrong-key", r403),
+            (
+                "403 Forbidden to the initial REGISTER: Forbidden",
+                "unknown-impu",
+                r403,
+            ),
+            (
+                "The UE stopped after a third invalid challenge in a row (TS 24.229 5.1.1.5.3): x",
+                "ims-wrong-key",
+                r401,
+            ),
+        ] {
+            let mut x = Explainer::new();
+            let i = x.check("t", failed(reason), None, 9, &rows).unwrap();
+            assert_eq!(topic(&x, i), want, "{reason}");
+            assert_eq!(x.list[i].severity, Severity::Failure);
+            assert_eq!(x.list[i].target, Some(target), "{reason}");
+        }
+    }
+
+    #[test]
+    fn explainer_finds_the_register_after_an_ims_resync_note() {
+        let mut rows = Rows::new(100);
+        sip(&mut rows, "REGISTER sip:ims SIP/2.0");
+        sip(&mut rows, "SIP/2.0 401 Unauthorized");
+        let notes = vec![
+            "the UE found the SQN of the 401's AUTN out of range (its SQN_MS is 9) and asked for resynchronisation; it answers with a REGISTER with auts".to_string(),
+        ];
+        let at = rows.push(
+            Time::ZERO,
+            Some(1),
+            RowKind::Note {
+                node: NodeId(0),
+                text: notes[0].clone(),
+            },
+        );
+        let mut x = Explainer::new();
+        let f = Facts {
+            imsi: Some(1),
+            failed: None,
+            notes: &notes,
+        };
+        let i = x.check("t", f, None, at, &rows).unwrap();
+        assert_eq!(topic(&x, i), "ims-sqn-resync");
+        // The REGISTER with auts comes after the note.
+        assert_eq!(x.list[i].target, None);
+        let seq = sip(&mut rows, "REGISTER sip:ims SIP/2.0");
+        assert_eq!(x.resolve(rows.get(seq).unwrap()), vec![i]);
+        assert_eq!(x.list[i].target, Some(seq));
+    }
+
+    #[test]
+    fn explainer_explains_an_rtr_and_a_message_where_they_cross() {
+        let refs: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../../tests/fixtures/flow-refs.json")).unwrap();
+        let rtr = refs.iter().find(|e| e["name"] == "cx_rtr").unwrap();
+        let bytes = crate::codec::parse_hex(rtr["hex"].as_str().unwrap()).unwrap();
+        let mut rows = Rows::new(100);
+        let seq = push(&mut rows, Iface::Cx, bytes);
+        let mut x = Explainer::new();
+        let f = Facts {
+            imsi: Some(1),
+            failed: None,
+            notes: &[],
+        };
+        let i = x.check("t", f, rows.get(seq), seq, &rows).unwrap();
+        assert_eq!(topic(&x, i), "admin-deregister");
+        assert_eq!(x.list[i].target, Some(seq));
+        assert!(x.list[i].text.contains("never the S-CSCF"));
+        let m = push(
+            &mut rows,
+            Iface::Mw,
+            b"MESSAGE sip:bob SIP/2.0\r\n\r\n".to_vec(),
+        );
+        assert_eq!(x.check("default", f, rows.get(m), m, &rows), None);
+        let i = x.check("two-ues", f, rows.get(m), m, &rows).unwrap();
+        assert_eq!(topic(&x, i), "sms-over-ims");
+        assert_eq!(x.list[i].target, Some(m));
+    }
 
     #[test]
     fn rules_cover_every_teaching_topology() {

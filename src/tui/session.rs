@@ -189,8 +189,11 @@ impl Session {
         self.app.reset(topo, self.engine.skipped());
         self.tracker = Tracker::new(topo);
         self.non_uu = 0;
-        if let Some(p) = &self.pcap {
-            let path = p.path.clone();
+        if let Some(old) = self.pcap.take() {
+            // Close the old capture before the file is truncated, so its
+            // buffered tail does not land in the new one.
+            let path = old.path.clone();
+            drop(old);
             self.pcap = match PcapFile::create(&path, topo) {
                 Ok(p) => Some(p),
                 Err(e) => {

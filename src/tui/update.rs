@@ -366,3 +366,190 @@ fn submit(app: &mut App, p: Prompt) -> Option<Effect> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nodes::Iface;
+    use crate::tui::engine::Engine;
+
+    fn app_after(name: &str, steps: usize) -> App {
+        let text = match name {
+            "two-ues" => include_str!("../../topologies/two-ues.yaml"),
+            _ => include_str!("../../topologies/default.yaml"),
+        };
+        let topo = crate::topology::load_from_str(text).unwrap().topology;
+        let mut e = Engine::new(topo.clone());
+        let mut app = App::new(&topo, e.skipped(), true, Speed::Factor(1.0));
+        for _ in 0..steps {
+            e.step_message(&mut |ev| app.ingest(ev));
+        }
+        app.sync();
+        app
+    }
+
+    #[test]
+    fn update_moves_the_selection_and_follows_only_at_the_bottom() {
+        let mut app = app_after("default", 20);
+        assert!(app.follow);
+        let newest = app.selected;
+        assert_eq!(update(&mut app, Action::Up(3)), None);
+        assert!(!app.follow);
+        assert_ne!(app.selected, newest);
+        update(&mut app, Action::Top);
+        assert_eq!(app.selected_position(), Some(0));
+        update(&mut app, Action::Down(1));
+        assert_eq!(app.selected_position(), Some(1));
+        update(&mut app, Action::Bottom);
+        assert!(app.follow);
+        // Enter opens the detail and gives it the keys; esc twice closes it.
+        update(&mut app, Action::Open);
+        assert!(app.detail_open);
+        assert_eq!(app.focus, Focus::Detail);
+        update(&mut app, Action::Back);
+        assert_eq!(app.focus, Focus::Ladder);
+        update(&mut app, Action::Back);
+        assert!(!app.detail_open);
+    }
+
+    #[test]
+    fn update_asks_the_engine_to_step_and_pauses() {
+        let mut app = app_after("default", 0);
+        app.paused = false;
+        assert_eq!(update(&mut app, Action::Step), Some(Effect::Step));
+        assert!(app.paused);
+        assert_eq!(update(&mut app, Action::TogglePause), None);
+        assert!(!app.paused);
+        update(&mut app, Action::Faster);
+        assert_eq!(app.speed, Speed::Factor(10.0));
+        update(&mut app, Action::ToggleMax);
+        assert_eq!(app.speed, Speed::Max);
+        update(&mut app, Action::ToggleMax);
+        assert_eq!(app.speed, Speed::Factor(10.0));
+        assert_eq!(update(&mut app, Action::Restart), Some(Effect::Restart));
+        update(&mut app, Action::Quit);
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn update_parses_filters_and_rebuilds_the_view() {
+        let mut app = app_after("default", 38);
+        let all = app.rows.len();
+        let f = parse_filter(&app, "ue:001010000000001 proto:nas iface:S1-MME attach").unwrap();
+        assert_eq!(f.ue, Some(1_010_000_000_001));
+        assert_eq!(f.proto, Some(Proto::Nas));
+        assert_eq!(f.iface, Some(Iface::S1Mme));
+        assert_eq!(f.text.as_deref(), Some("attach"));
+        // An IMPU names the UE too.
+        let f = parse_filter(
+            &app,
+            "ue:sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org",
+        )
+        .unwrap();
+        assert_eq!(f.ue, Some(1_010_000_000_001));
+        assert!(
+            parse_filter(&app, "proto:smtp")
+                .unwrap_err()
+                .contains("smtp")
+        );
+        assert!(
+            parse_filter(&app, "ue:nobody")
+                .unwrap_err()
+                .contains("nobody")
+        );
+        assert!(parse_filter(&app, "iface:X2").unwrap_err().contains("X2"));
+        update(&mut app, Action::Prompt(PromptKind::Filter));
+        for c in "proto:diameter".chars() {
+            update(&mut app, Action::Input(c));
+        }
+        assert_eq!(update(&mut app, Action::Submit), None);
+        let shown = app.rows.len();
+        assert!(shown > 0 && shown < all, "{shown} of {all}");
+        assert!(
+            (0..shown)
+                .all(|i| { matches!(app.rows.at(i).and_then(|r| r.iface()), Some(Iface::S6a)) })
+        );
+        update(&mut app, Action::CycleProto);
+        assert_eq!(app.rows.filter().proto, Some(Proto::Sip));
+        update(&mut app, Action::ClearFilter);
+        assert_eq!(app.rows.len(), all);
+        update(&mut app, Action::ToggleNotes);
+        assert!(app.rows.len() < all);
+    }
+
+    #[test]
+    fn update_sends_commands_to_the_selected_ue_and_the_hss() {
+        let mut app = app_after("two-ues", 0);
+        let alice = app.ue_ids[0];
+        let bob = app.ue_ids[1];
+        assert_eq!(
+            update(&mut app, Action::Ue(UeAction::Detach)),
+            Some(Effect::Command(alice, Command::Ue(UeCommand::Detach)))
+        );
+        assert_eq!(
+            update(&mut app, Action::Ue(UeAction::OpenIms)),
+            Some(Effect::Command(
+                alice,
+                Command::Ue(UeCommand::OpenPdn("ims".into()))
+            ))
+        );
+        update(&mut app, Action::NextUe);
+        assert_eq!(app.selected_ue(), Some(bob));
+        let hss = app.hss.unwrap();
+        let Some(Effect::Command(to, Command::Hss(HssCommand::Deregister { impu }))) =
+            update(&mut app, Action::HssDeregister)
+        else {
+            panic!("no HSS command");
+        };
+        assert_eq!(to, hss);
+        assert_eq!(impu, app.impu(bob).unwrap());
+        // MESSAGE from bob: the prompt offers alice's IMPU.
+        update(&mut app, Action::Prompt(PromptKind::Message));
+        let alice_impu = app.impu(alice).unwrap();
+        assert_eq!(
+            app.prompt.as_ref().unwrap().input,
+            format!("{alice_impu} hello")
+        );
+        assert_eq!(
+            update(&mut app, Action::Submit),
+            Some(Effect::Command(
+                bob,
+                Command::Ue(UeCommand::SendMessage {
+                    to: alice_impu,
+                    text: "hello".into()
+                })
+            ))
+        );
+        // A recipient given by name.
+        update(&mut app, Action::Prompt(PromptKind::Message));
+        app.prompt.as_mut().unwrap().input = "alice see you".into();
+        let Some(Effect::Command(_, Command::Ue(UeCommand::SendMessage { to, text }))) =
+            update(&mut app, Action::Submit)
+        else {
+            panic!("no MESSAGE");
+        };
+        assert_eq!((to, text.as_str()), (app.impu(alice).unwrap(), "see you"));
+    }
+
+    #[test]
+    fn update_reads_the_add_and_export_prompts() {
+        let mut app = app_after("default", 0);
+        update(&mut app, Action::Prompt(PromptKind::AddUes));
+        assert_eq!(app.prompt.as_ref().unwrap().input, "10");
+        update(&mut app, Action::Erase);
+        assert_eq!(update(&mut app, Action::Submit), Some(Effect::AddUes(1)));
+        update(&mut app, Action::Prompt(PromptKind::AddUes));
+        update(&mut app, Action::Input('x'));
+        assert_eq!(update(&mut app, Action::Submit), None);
+        assert!(app.toast.as_deref().unwrap().contains("number of UEs"));
+        update(&mut app, Action::Prompt(PromptKind::Export));
+        assert_eq!(
+            update(&mut app, Action::Submit),
+            Some(Effect::Export("default-shown.pcap".into()))
+        );
+        // Esc drops a prompt.
+        update(&mut app, Action::Prompt(PromptKind::Export));
+        update(&mut app, Action::Back);
+        assert!(app.prompt.is_none());
+    }
+}
