@@ -254,7 +254,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Info,
         when: &[Cond::Note(&["PDN ims up", "IPv4 none"])],
         only_in: &[],
-        text: "The ims PDN is IPv6 only: the UE asked for IPv4v6, but the gateway has no IPv4 pool for ims, so it granted IPv6 (ESM cause #50, PDN type IPv6 only allowed) with an interface identifier, and returned the P-CSCF in PCO container 0x0001 (P-CSCF IPv6 Address). SIP runs over IPv6.",
+        text: "The ims PDN is IPv6 only: the UE asked for IPv4v6, but the gateway has no IPv4 pool for ims, so it granted IPv6 (ESM cause #51, PDN type IPv6 only allowed) with an interface identifier, and returned the P-CSCF in PCO container 0x0001 (P-CSCF IPv6 Address). SIP runs over IPv6.",
         target: Target {
             what: "the Activate Default EPS Bearer Context Request for ims with the P-CSCF IPv6 address",
             find: ims_bearer_request,
