@@ -12,14 +12,21 @@ use std::time::{Duration, Instant};
 use volte_sim::nodes::NodeEvent;
 use volte_sim::run::{RunOptions, run_sim};
 
+/// A tmux server of its own (own socket, no user config), one session.
 struct Tmux {
     name: String,
+}
+
+fn tmux(name: &str) -> Command {
+    let mut c = Command::new("tmux");
+    c.args(["-L", name, "-f", "/dev/null"]);
+    c
 }
 
 impl Tmux {
     fn start(width: u16, height: u16) -> Self {
         let name = format!("volte-sim-tui-{}", std::process::id());
-        let ok = Command::new("tmux")
+        let ok = tmux(&name)
             .args(["new-session", "-d", "-s", &name])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
             .env("TERM", "xterm-256color")
@@ -31,7 +38,7 @@ impl Tmux {
     }
 
     fn keys(&self, keys: &[&str]) {
-        let ok = Command::new("tmux")
+        let ok = tmux(&self.name)
             .args(["send-keys", "-t", &self.name])
             .args(keys)
             .status()
@@ -41,7 +48,7 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        let out = Command::new("tmux")
+        let out = tmux(&self.name)
             .args(["capture-pane", "-p", "-t", &self.name])
             .output()
             .expect("tmux capture-pane");
@@ -49,7 +56,7 @@ impl Tmux {
     }
 
     fn display(&self, what: &str) -> String {
-        let out = Command::new("tmux")
+        let out = tmux(&self.name)
             .args(["display-message", "-p", "-t", &self.name, what])
             .output()
             .expect("tmux display-message");
@@ -74,9 +81,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.name])
-            .status();
+        let _ = tmux(&self.name).arg("kill-server").status();
     }
 }
 
@@ -191,7 +196,14 @@ fn tui_steps_to_the_ims_bearer_shows_the_pcscf_and_restores_the_terminal() {
 
     // Quit: the shell's screen is back, with the summary and exit status.
     t.keys(&["q"]);
-    let s = t.wait("the shell", |s| s.contains("EXIT="));
+    // (The typed command line itself shows "EXIT=$?": wait for a digit.)
+    let s = t.wait("the shell", |s| {
+        s.lines().any(|l| {
+            l.trim()
+                .strip_prefix("EXIT=")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    });
     assert!(s.contains("EXIT=0"), "{s}");
     assert!(s.contains("Summary: 1 of 1 UEs reached their goal"), "{s}");
     assert!(!s.contains("Ladder ("), "the UI is still on screen:\n{s}");
