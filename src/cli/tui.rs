@@ -33,9 +33,9 @@ pub struct TuiArgs {
     /// max as fast as possible.
     #[arg(long, value_parser = Speed::parse, default_value = "1")]
     pub speed: Speed,
-    /// Measure instead of showing: run as fast as possible, draw every frame
-    /// off screen at --size, report frame times, events per second and
-    /// whether the pcap is complete.
+    /// Measure instead of showing: run as fast as the CPU allows (at most
+    /// 1000x), draw every frame off screen at --size, report frame times,
+    /// events per second and whether the pcap is complete.
     #[arg(long)]
     pub bench: bool,
     /// Terminal size for --bench, e.g. 160x48.
