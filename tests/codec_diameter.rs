@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{mutate, mutations};
+
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -1258,55 +1260,6 @@ fn fixture_bytes() -> &'static [Vec<u8>] {
     })
 }
 
-#[derive(Debug, Clone)]
-enum Mutation {
-    Flip(usize, u8),
-    Insert(usize, Vec<u8>),
-    Delete(usize, usize),
-    Truncate(usize),
-    Set(usize, u8),
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        (any::<usize>(), 1..=255u8).prop_map(|(i, m)| Mutation::Flip(i, m)),
-        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8))
-            .prop_map(|(i, b)| Mutation::Insert(i, b)),
-        (any::<usize>(), 1..8usize).prop_map(|(i, n)| Mutation::Delete(i, n)),
-        any::<usize>().prop_map(Mutation::Truncate),
-        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Set(i, b)),
-    ]
-}
-
-fn mutate(mut b: Vec<u8>, m: &Mutation) -> Vec<u8> {
-    let at = |i: usize, len: usize| if len == 0 { 0 } else { i % len };
-    match m {
-        Mutation::Flip(i, mask) => {
-            let i = at(*i, b.len());
-            if let Some(x) = b.get_mut(i) {
-                *x ^= mask;
-            }
-        }
-        Mutation::Insert(i, bytes) => {
-            let i = at(*i, b.len() + 1);
-            b.splice(i..i, bytes.iter().copied());
-        }
-        Mutation::Delete(i, n) => {
-            let i = at(*i, b.len());
-            let end = (i + n).min(b.len());
-            b.drain(i..end);
-        }
-        Mutation::Truncate(n) => b.truncate(at(*n, b.len())),
-        Mutation::Set(i, v) => {
-            let i = at(*i, b.len());
-            if let Some(x) = b.get_mut(i) {
-                *x = *v;
-            }
-        }
-    }
-    b
-}
-
 /// Rewrites the Message Length to the buffer's length, so mutations reach
 /// the AVP decoder instead of stopping at the length check.
 fn fix_length(mut b: Vec<u8>) -> Vec<u8> {
@@ -1422,14 +1375,11 @@ proptest! {
     #[test]
     fn decoders_survive_mutated_fixtures(
         which in any::<prop::sample::Index>(),
-        muts in prop::collection::vec(mutation(), 1..4),
+        muts in mutations(),
         fix in any::<bool>(),
     ) {
         let all = fixture_bytes();
-        let mut b = all[which.index(all.len())].clone();
-        for m in &muts {
-            b = mutate(b, m);
-        }
+        let mut b = mutate(all[which.index(all.len())].clone(), &muts);
         if fix {
             b = fix_length(b);
         }

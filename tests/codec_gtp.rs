@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{flow_bytes, flow_ref, flow_refs_of};
+use common::{flow_bytes, flow_ref, flow_refs_of, mutate, mutations, tshark_fields, tshark_text};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -885,25 +885,18 @@ fn built_messages_decode_cleanly_in_tshark() {
     frames.extend(u.iter().map(|m| (2152, m.encode())));
     let path = std::env::temp_dir().join(format!("volte-sim-gtp-{}.pcap", std::process::id()));
     std::fs::write(&path, pcap_of(&frames)).unwrap();
-    let out = std::process::Command::new("tshark")
-        .arg("-r")
-        .arg(&path)
-        .args(["-T", "fields", "-E", "separator=|"])
-        .args(["-e", "gtpv2.message_type", "-e", "gtp.message"])
-        .args(["-e", "_ws.expert.severity", "-e", "_ws.malformed"])
-        .output()
-        .unwrap();
+    let fields = [
+        "gtpv2.message_type",
+        "gtp.message",
+        "_ws.expert.severity",
+        "_ws.malformed",
+    ];
+    let rows = tshark_fields(&path, &fields, &[]);
     let _ = std::fs::remove_file(&path);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), frames.len(), "{text}");
-    for (line, (_, bytes)) in lines.iter().zip(&frames) {
-        let f: Vec<&str> = line.split('|').collect();
+    let text = tshark_text(&rows);
+    assert_eq!(rows.len(), frames.len(), "{text}");
+    for (f, (_, bytes)) in rows.iter().zip(&frames) {
+        let line = f.join("|");
         let t = if f[0].is_empty() {
             u8::from_str_radix(f[1].trim_start_matches("0x"), 16).unwrap()
         } else {
@@ -926,44 +919,6 @@ fn all_fixtures() -> Vec<Vec<u8>> {
         .chain(flow_refs_of("gtpu"))
         .map(|r| flow_bytes(r["name"].as_str().unwrap()))
         .collect()
-}
-
-#[derive(Debug, Clone)]
-enum Mutation {
-    Flip(usize, u8),
-    Insert(usize, u8),
-    Delete(usize),
-    Truncate(usize),
-}
-
-fn mutate(mut b: Vec<u8>, muts: &[Mutation]) -> Vec<u8> {
-    for m in muts {
-        let n = b.len().max(1);
-        match *m {
-            Mutation::Flip(i, x) => {
-                if let Some(v) = b.get_mut(i % n) {
-                    *v ^= x.max(1);
-                }
-            }
-            Mutation::Insert(i, x) => b.insert(i % (b.len() + 1), x),
-            Mutation::Delete(i) => {
-                if !b.is_empty() {
-                    b.remove(i % n);
-                }
-            }
-            Mutation::Truncate(i) => b.truncate(i % n),
-        }
-    }
-    b
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        4 => (any::<usize>(), any::<u8>()).prop_map(|(i, x)| Mutation::Flip(i, x)),
-        1 => (any::<usize>(), any::<u8>()).prop_map(|(i, x)| Mutation::Insert(i, x)),
-        1 => any::<usize>().prop_map(Mutation::Delete),
-        1 => any::<usize>().prop_map(Mutation::Truncate),
-    ]
 }
 
 /// Runs all four entry points; whatever decodes must re-encode to something
@@ -1228,7 +1183,7 @@ proptest! {
     #[test]
     fn decoders_survive_mutated_fixtures(
         which in any::<usize>(),
-        muts in proptest::collection::vec(mutation(), 1..4),
+        muts in mutations(),
     ) {
         let fixtures = all_fixtures();
         let b = mutate(fixtures[which % fixtures.len()].clone(), &muts);

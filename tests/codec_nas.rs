@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{mutate, mutations};
+
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use proptest::prelude::*;
@@ -412,7 +414,7 @@ fn detach_request_direction_is_guessed_and_can_be_forced() {
 // ---------------------------------------------------------------------------
 
 fn plmn() -> Plmn {
-    Plmn::new("001", "01")
+    Plmn::new("001", "01").unwrap()
 }
 
 fn guti() -> Guti {
@@ -492,8 +494,8 @@ fn every_emm_message() -> Vec<EmmMessage> {
             t3402: Some(GprsTimer::minutes(12)),
             t3423: Some(GprsTimer::DEACTIVATED),
             equivalent_plmns: Some(PlmnList(vec![
-                Plmn::new("001", "02"),
-                Plmn::new("310", "260"),
+                Plmn::new("001", "02").unwrap(),
+                Plmn::new("310", "260").unwrap(),
             ])),
             eps_network_feature_support: Some(Octets(vec![0x01])),
             other_ies: vec![RawIe::tv1(7, 0xF, 2), RawIe::tlv(8, 0x5E, &[0x21])],
@@ -1031,44 +1033,6 @@ fn exercise(bytes: &[u8]) {
     }
 }
 
-#[derive(Debug, Clone)]
-enum Mutation {
-    Flip(usize, u8),
-    Insert(usize, u8),
-    Delete(usize),
-    Truncate(usize),
-}
-
-fn mutate(mut b: Vec<u8>, muts: &[Mutation]) -> Vec<u8> {
-    for m in muts {
-        let n = b.len().max(1);
-        match *m {
-            Mutation::Flip(i, x) => {
-                if let Some(v) = b.get_mut(i % n) {
-                    *v ^= x.max(1);
-                }
-            }
-            Mutation::Insert(i, x) => b.insert(i % (b.len() + 1), x),
-            Mutation::Delete(i) => {
-                if !b.is_empty() {
-                    b.remove(i % n);
-                }
-            }
-            Mutation::Truncate(i) => b.truncate(i % n),
-        }
-    }
-    b
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        (any::<usize>(), any::<u8>()).prop_map(|(i, x)| Mutation::Flip(i, x)),
-        (any::<usize>(), any::<u8>()).prop_map(|(i, x)| Mutation::Insert(i, x)),
-        any::<usize>().prop_map(Mutation::Delete),
-        any::<usize>().prop_map(Mutation::Truncate),
-    ]
-}
-
 /// Bytes that start like NAS: a plausible first octet and message type.
 fn nas_like() -> impl Strategy<Value = Vec<u8>> {
     let first = prop::sample::select(vec![0x07u8, 0x17, 0x27, 0x37, 0x47, 0xC7, 0x02, 0x52, 0x62]);
@@ -1131,7 +1095,7 @@ proptest! {
     #[test]
     fn decoders_never_panic_on_mutated_fixtures(
         idx in 0usize..18,
-        muts in prop::collection::vec(mutation(), 1..4),
+        muts in mutations(),
     ) {
         let f = fixtures();
         let b = mutate(f[idx % f.len()].clone(), &muts);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{flow_bytes, flow_refs_of, hex_bytes};
+use common::{flow_bytes, flow_refs_of, hex_bytes, mutate, mutations};
 use proptest::prelude::*;
 use std::net::Ipv4Addr;
 use volte_sim::codec::plmn::Plmn;
@@ -644,26 +644,6 @@ fn s1ap_names_missing_mandatory_ie() {
     );
 }
 
-fn mutated(bytes: Vec<u8>, ops: Vec<(u8, usize, u8)>) -> Vec<u8> {
-    let mut b = bytes;
-    for (op, pos, val) in ops {
-        if b.is_empty() {
-            b.push(val);
-            continue;
-        }
-        let i = pos % b.len();
-        match op % 4 {
-            0 => b[i] ^= val | 1,
-            1 => b.insert(i, val),
-            2 => {
-                b.remove(i);
-            }
-            _ => b.truncate(i),
-        }
-    }
-    b
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
@@ -676,11 +656,11 @@ proptest! {
     #[test]
     fn s1ap_decode_never_panics_on_mutated_references(
         which in 0usize..14,
-        ops in proptest::collection::vec((any::<u8>(), any::<usize>(), any::<u8>()), 1..4),
+        ops in mutations(),
     ) {
         let refs = flow_refs_of("s1ap");
         let bytes = hex_bytes(refs[which]["hex"].as_str().unwrap());
-        let b = mutated(bytes, ops);
+        let b = mutate(bytes, &ops);
         if let Ok(m) = S1apMessage::decode(&b) {
             // Whatever decodes must encode again.
             let _ = m.encode();

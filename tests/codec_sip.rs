@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::{Mutation, mutate};
+
 use proptest::prelude::*;
 use volte_sim::codec::sip::{
     self, Challenge, Contacts, Credentials, Framer, Method, NameAddr, Param, SecurityMechanism,
@@ -1279,16 +1281,9 @@ fn never_panics(b: &[u8]) {
     }
 }
 
-#[derive(Debug, Clone)]
-enum Mutation {
-    Flip(usize, u8),
-    Insert(usize, Vec<u8>),
-    Delete(usize, usize),
-    Truncate(usize),
-}
-
+/// A shared mutation, or an insert of one of SIP's own separators so that
+/// mutations reach deep.
 fn mutation() -> impl Strategy<Value = Mutation> {
-    // Inserts favour SIP's own separators so that mutations reach deep.
     let interesting = prop::sample::select(vec![
         b";".to_vec(),
         b",".to_vec(),
@@ -1304,36 +1299,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         b"\xc3".to_vec(),
     ]);
     prop_oneof![
-        (any::<usize>(), 1..=255u8).prop_map(|(i, m)| Mutation::Flip(i, m)),
-        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..6))
-            .prop_map(|(i, b)| Mutation::Insert(i, b)),
-        (any::<usize>(), interesting).prop_map(|(i, b)| Mutation::Insert(i, b)),
-        (any::<usize>(), 1..12usize).prop_map(|(i, n)| Mutation::Delete(i, n)),
-        any::<usize>().prop_map(Mutation::Truncate),
+        4 => common::mutation(),
+        1 => (any::<usize>(), interesting).prop_map(|(i, b)| Mutation::Insert(i, b)),
     ]
-}
-
-fn mutate(mut b: Vec<u8>, m: &Mutation) -> Vec<u8> {
-    let at = |i: usize, len: usize| if len == 0 { 0 } else { i % len };
-    match m {
-        Mutation::Flip(i, mask) => {
-            let i = at(*i, b.len());
-            if let Some(x) = b.get_mut(i) {
-                *x ^= mask;
-            }
-        }
-        Mutation::Insert(i, bytes) => {
-            let i = at(*i, b.len() + 1);
-            b.splice(i..i, bytes.iter().copied());
-        }
-        Mutation::Delete(i, n) => {
-            let i = at(*i, b.len());
-            let end = (i + n).min(b.len());
-            b.drain(i..end);
-        }
-        Mutation::Truncate(n) => b.truncate(at(*n, b.len())),
-    }
-    b
 }
 
 fn token() -> impl Strategy<Value = String> {
@@ -1538,10 +1506,7 @@ proptest! {
         which in 0usize..8,
         muts in prop::collection::vec(mutation(), 1..4),
     ) {
-        let mut b = fixtures()[which].1.clone();
-        for m in &muts {
-            b = mutate(b, m);
-        }
+        let b = mutate(fixtures()[which].1.clone(), &muts);
         never_panics(&b);
     }
 }

@@ -47,6 +47,29 @@ fn int(v: &Value, field: &str) -> u64 {
     v[field].as_u64().expect("integer field")
 }
 
+/// The inputs every EEA2/EIA2 test set has besides its data (TS 33.401 B).
+struct NasVector {
+    set: u64,
+    key: Key128,
+    count: u32,
+    bearer: u8,
+    dir: Direction,
+    bits: usize,
+}
+
+impl NasVector {
+    fn of(v: &Value) -> Self {
+        Self {
+            set: int(v, "test_set"),
+            key: Key128::new(arr(v, "key")),
+            count: count(v),
+            bearer: u8::try_from(int(v, "bearer")).unwrap(),
+            dir: Direction::from_bit(u8::try_from(int(v, "direction")).unwrap()),
+            bits: usize::try_from(int(v, "length_bits")).unwrap(),
+        }
+    }
+}
+
 /// Milenage test set 1 (TS 35.208 4.3.1).
 fn set1() -> (Milenage, Rand, Sqn, Amf) {
     (
@@ -105,21 +128,17 @@ fn eea2_reproduces_all_test_sets() {
     let sets = section("eea2");
     assert_eq!(sets.len(), 6);
     for v in sets {
-        let set = int(v, "test_set");
-        let key = Key128::new(arr(v, "key"));
-        let bearer = u8::try_from(int(v, "bearer")).unwrap();
-        let dir = Direction::from_bit(u8::try_from(int(v, "direction")).unwrap());
-        let bits = usize::try_from(int(v, "length_bits")).unwrap();
+        let t = NasVector::of(v);
         let plain = hex_bytes(s(v, "plaintext"));
         let cipher = hex_bytes(s(v, "ciphertext"));
 
         let mut buf = plain.clone();
-        eea2(&key, count(v), bearer, dir, &mut buf, bits).unwrap();
-        assert_eq!(hex(&buf), hex(&cipher), "set {set} encrypt");
+        eea2(&t.key, t.count, t.bearer, t.dir, &mut buf, t.bits).unwrap();
+        assert_eq!(hex(&buf), hex(&cipher), "set {} encrypt", t.set);
 
         let mut buf = cipher.clone();
-        eea2(&key, count(v), bearer, dir, &mut buf, bits).unwrap();
-        assert_eq!(hex(&buf), hex(&plain), "set {set} decrypt");
+        eea2(&t.key, t.count, t.bearer, t.dir, &mut buf, t.bits).unwrap();
+        assert_eq!(hex(&buf), hex(&plain), "set {} decrypt", t.set);
     }
 }
 
@@ -128,14 +147,10 @@ fn eia2_reproduces_all_test_sets() {
     let sets = section("eia2");
     assert_eq!(sets.len(), 8);
     for v in sets {
-        let set = int(v, "test_set");
-        let key = Key128::new(arr(v, "key"));
-        let bearer = u8::try_from(int(v, "bearer")).unwrap();
-        let dir = Direction::from_bit(u8::try_from(int(v, "direction")).unwrap());
-        let bits = usize::try_from(int(v, "length_bits")).unwrap();
+        let t = NasVector::of(v);
         let msg = hex_bytes(s(v, "message"));
-        let mac = eia2(&key, count(v), bearer, dir, &msg, bits).unwrap();
-        assert_eq!(hex(&mac), s(v, "mac"), "set {set}");
+        let mac = eia2(&t.key, t.count, t.bearer, t.dir, &msg, t.bits).unwrap();
+        assert_eq!(hex(&mac), s(v, "mac"), "set {}", t.set);
     }
 }
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::have_tool;
+use common::{assert_no_malformed_or_expert_error, have_tool, tshark_fields, tshark_text};
 use std::process::Command;
 
 fn temp(name: &str) -> std::path::PathBuf {
@@ -49,37 +49,10 @@ fn default_run_pcap_passes_tshark_with_pcscf_and_apn() {
         "gsm_a.gm.sm.pco.pcscf.ipv4",
         "gsm_a.gm.sm.pco.pcscf.ipv6",
     ];
-    let mut cmd = Command::new("tshark");
-    cmd.arg("-r").arg(&pcap).args([
-        "-n",
-        "-o",
-        "sctp.tsn_analysis:FALSE",
-        "-T",
-        "fields",
-        "-E",
-        "separator=|",
-        "-E",
-        "occurrence=a",
-        "-E",
-        "aggregator=,",
-    ]);
-    for f in fields {
-        cmd.args(["-e", f]);
-    }
-    let out = cmd.output().unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
-    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('|').collect()).collect();
+    let rows = tshark_fields(&pcap, &fields, &[]);
+    let text = tshark_text(&rows);
     assert!(rows.len() >= 28, "{text}");
-    for r in &rows {
-        assert_eq!(r[1], "", "malformed frame:\n{text}");
-        for sev in r[2].split(',').filter(|s| !s.is_empty()) {
-            assert!(
-                sev.parse::<u32>().unwrap() < 0x0080_0000,
-                "expert error:\n{text}"
-            );
-        }
-    }
+    assert_no_malformed_or_expert_error(&rows, &fields);
     // Activate Default EPS Bearer Context Request of the ims PDN.
     let act = rows
         .iter()

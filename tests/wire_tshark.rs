@@ -5,9 +5,10 @@
 
 mod common;
 
-use common::{flow_bytes, have_tool};
+use common::{
+    assert_no_malformed_or_expert_error, flow_bytes, have_tool, tshark_fields, tshark_text,
+};
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::process::Command;
 use volte_sim::codec::diameter::base::ExperimentalResult;
 use volte_sim::codec::diameter::cx::{Maa, SipAuthDataItem, Uaa};
 use volte_sim::codec::diameter::dict::VENDOR_3GPP;
@@ -205,46 +206,14 @@ fn tshark_reads_our_encodings_of_every_protocol() {
         "diameter.Public-Identity",
         "s1ap.gTP_TEID",
     ];
-    let mut cmd = Command::new("tshark");
-    cmd.arg("-r").arg(&path).args([
-        "-n",
-        "-o",
-        "sctp.tsn_analysis:FALSE",
-        "-T",
-        "fields",
-        "-E",
-        "separator=|",
-        "-E",
-        "occurrence=a",
-        "-E",
-        "aggregator=,",
-    ]);
-    for f in fields {
-        cmd.args(["-e", f]);
-    }
-    let out = cmd.output().expect("tshark runs");
+    let rows = tshark_fields(&path, &fields, &[]);
     std::fs::remove_dir_all(&dir).ok();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
-    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('|').collect()).collect();
+    let text = tshark_text(&rows);
     assert_eq!(rows.len(), frames.len(), "{text}");
-    let col = |r: &Vec<&str>, name: &str| -> String {
-        r[fields.iter().position(|f| *f == name).unwrap()].to_string()
+    let col = |r: &Vec<String>, name: &str| -> String {
+        r[fields.iter().position(|f| *f == name).unwrap()].clone()
     };
-    for r in &rows {
-        assert_eq!(col(r, "_ws.malformed"), "", "malformed frame:\n{text}");
-        for sev in col(r, "_ws.expert.severity")
-            .split(',')
-            .filter(|s| !s.is_empty())
-        {
-            let sev: u32 = sev.parse().unwrap();
-            assert!(sev < 0x0080_0000, "expert error:\n{text}");
-        }
-    }
+    assert_no_malformed_or_expert_error(&rows, &fields);
     // S1AP Initial UE Message with our Attach Request.
     assert!(col(&rows[0], "frame.protocols").ends_with("sctp:s1ap:nas-eps"));
     assert_eq!(col(&rows[0], "s1ap.procedureCode"), "12");

@@ -12,6 +12,7 @@
 
 pub mod diameter;
 pub mod display;
+pub mod esp;
 pub mod gtpu;
 pub mod gtpv2c;
 pub mod nas;

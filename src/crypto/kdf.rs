@@ -6,6 +6,7 @@ use sha2::Sha256;
 
 use super::nas::{NasCiphering, NasIntegrity};
 use super::{Ck, CryptoError, Ik, Kasme, KeNb, Key128};
+use crate::codec::plmn::Plmn;
 
 /// FC for KASME (TS 33.401 A.2).
 pub const FC_KASME: u8 = 0x10;
@@ -54,26 +55,9 @@ pub struct SnId([u8; 3]);
 impl SnId {
     /// Encodes MCC (3 digits) and MNC (2 or 3 digits).
     pub fn from_plmn(mcc: &str, mnc: &str) -> Result<Self, CryptoError> {
-        let bad = || CryptoError::InvalidPlmn(format!("{mcc}/{mnc}"));
-        let digits = |s: &str| -> Option<Vec<u8>> {
-            s.bytes()
-                .map(|c| c.is_ascii_digit().then(|| c - b'0'))
-                .collect()
-        };
-        let c = digits(mcc).filter(|d| d.len() == 3).ok_or_else(bad)?;
-        let n = digits(mnc)
-            .filter(|d| d.len() == 2 || d.len() == 3)
-            .ok_or_else(bad)?;
-        let (n1, n2, n3) = match n.as_slice() {
-            [a, b] => (*a, *b, 0x0f),
-            [a, b, c3] => (*a, *b, *c3),
-            _ => return Err(bad()),
-        };
-        let (c1, c2, c3) = match c.as_slice() {
-            [a, b, d] => (*a, *b, *d),
-            _ => return Err(bad()),
-        };
-        Ok(Self([c2 << 4 | c1, n3 << 4 | c3, n2 << 4 | n1]))
+        Plmn::new(mcc, mnc)
+            .map(|p| Self::from(&p))
+            .map_err(|_| CryptoError::InvalidPlmn(format!("{mcc}/{mnc}")))
     }
 
     /// Wraps already-encoded bytes.
@@ -84,6 +68,13 @@ impl SnId {
     /// The 3 encoded bytes.
     pub const fn as_bytes(&self) -> &[u8; 3] {
         &self.0
+    }
+}
+
+impl From<&Plmn> for SnId {
+    /// The serving network's PLMN identity, its three octets as they are.
+    fn from(p: &Plmn) -> Self {
+        Self(p.to_bytes())
     }
 }
 

@@ -7,6 +7,8 @@
 //! - [`kdf`]: the TS 33.220 B.2 KDF and the KASME / KeNB / algorithm keys.
 //! - [`eia2`], [`eea2`]: 128-EIA2 (AES-CMAC) and 128-EEA2 (AES-CTR) with bit
 //!   lengths.
+//! - [`ipsec`]: the IMS ESP algorithms (HMAC-SHA-1-96/MD5-96, NULL and
+//!   AES-CBC) and their keys from IK/CK (TS 33.203 Annex I).
 //! - [`nas`]: algorithm choice (EIA0/1/2/3, EEA0/1/2/3), NAS COUNT, NAS-MAC and
 //!   NAS ciphering.
 //!
@@ -18,6 +20,7 @@ pub mod aka_digest;
 pub mod auth;
 pub mod eea2;
 pub mod eia2;
+pub mod ipsec;
 pub mod kdf;
 mod keys;
 pub mod milenage;

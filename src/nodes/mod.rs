@@ -17,6 +17,7 @@ pub mod event;
 pub mod gateway;
 pub mod hss;
 pub mod io;
+pub mod ipstack;
 pub mod mme;
 pub mod nas_security;
 pub mod time;

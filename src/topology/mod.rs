@@ -14,6 +14,7 @@ mod apn;
 mod diag;
 mod lines;
 mod load;
+mod lookup;
 pub mod model;
 mod names;
 mod network;

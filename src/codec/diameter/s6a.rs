@@ -686,7 +686,7 @@ macro_rules! visited_plmn {
         impl $ty {
             /// The Visited-PLMN-Id as MCC and MNC.
             pub fn visited_plmn(&self) -> Result<Plmn, DecodeError> {
-                Plmn::from_bytes(self.visited_plmn_id)
+                Plmn::from_bcd(self.visited_plmn_id)
             }
         }
     )*};

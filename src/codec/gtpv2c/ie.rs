@@ -693,94 +693,23 @@ impl fmt::Display for Apn {
 // ---------------------------------------------------------------------------
 // PLMN, Serving Network, ULI
 
-/// A PLMN identity: MCC and a 2- or 3-digit MNC, coded in 3 octets as TS
-/// 24.008 10.5.1.3 (used by Serving Network 8.18 and inside ULI 8.21).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Plmn {
-    mcc: [u8; 3],
-    mnc: [u8; 3],
-    mnc_len: u8,
-}
-
-impl Plmn {
-    /// A PLMN from decimal text: 3-digit MCC, 2- or 3-digit MNC.
-    pub fn new(mcc: &str, mnc: &str) -> Option<Self> {
-        fn digits<const N: usize>(s: &str) -> Option<[u8; N]> {
-            let mut d = [0u8; N];
-            for (i, c) in s.bytes().enumerate() {
-                if !c.is_ascii_digit() {
-                    return None;
-                }
-                *d.get_mut(i)? = c - b'0';
-            }
-            Some(d)
-        }
-        if mcc.len() != 3 || !(mnc.len() == 2 || mnc.len() == 3) {
-            return None;
-        }
-        Some(Self {
-            mcc: digits::<3>(mcc)?,
-            mnc: digits::<3>(mnc)?,
-            mnc_len: mnc.len() as u8,
-        })
-    }
-
-    /// Decodes the 3 octets.
-    pub fn from_bytes(b: [u8; 3]) -> Option<Self> {
-        let mcc = [b[0] & 0x0f, b[0] >> 4, b[1] & 0x0f];
-        let mnc3 = b[1] >> 4;
-        let (mnc, mnc_len) = if mnc3 == 0x0f {
-            ([b[2] & 0x0f, b[2] >> 4, 0], 2)
-        } else {
-            ([b[2] & 0x0f, b[2] >> 4, mnc3], 3)
-        };
-        let ok = mcc.iter().chain(&mnc).all(|d| *d <= 9);
-        ok.then_some(Self { mcc, mnc, mnc_len })
-    }
-
-    /// The 3 octets.
-    pub fn to_bytes(&self) -> [u8; 3] {
-        let mnc3 = if self.mnc_len == 3 { self.mnc[2] } else { 0x0f };
-        [
-            (self.mcc[1] << 4) | self.mcc[0],
-            (mnc3 << 4) | self.mcc[2],
-            (self.mnc[1] << 4) | self.mnc[0],
-        ]
-    }
-
-    /// The MCC as 3 digits.
-    pub fn mcc(&self) -> String {
-        self.mcc.iter().map(|d| char::from(b'0' + d)).collect()
-    }
-
-    /// The MNC as 2 or 3 digits.
-    pub fn mnc(&self) -> String {
-        self.mnc[..usize::from(self.mnc_len)]
-            .iter()
-            .map(|d| char::from(b'0' + d))
-            .collect()
-    }
-
-    fn read(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        let at = r.offset();
-        let b = r.array::<3>()?;
-        Self::from_bytes(b).ok_or_else(|| DecodeError::new(PROTO, at, "PLMN digit above 9"))
-    }
-}
+/// PLMN identity, coded in 3 octets as TS 24.008 10.5.1.3 (used by Serving
+/// Network 8.18 and inside ULI 8.21): the one type every codec shares. Any
+/// digits decode and re-encode as received.
+pub use crate::codec::plmn::Plmn;
 
 impl IeValue for Plmn {
     fn decode_value(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        Self::read(r)
+        Ok(Self::from_bytes(r.array()?))
     }
     fn encode_value(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.to_bytes());
     }
 }
 
-impl fmt::Display for Plmn {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "MCC {} MNC {}", self.mcc(), self.mnc())
-    }
+/// GTPv2-C's rendering of a PLMN: `MCC 001 MNC 01`.
+pub(crate) fn plmn_text(p: &Plmn) -> String {
+    format!("MCC {} MNC {}", p.mcc(), p.mnc())
 }
 
 /// Tracking Area Identity (TS 29.274 8.21.4).
@@ -863,13 +792,13 @@ impl IeValue for Uli {
         }
         if has(3) {
             u.tai = Some(Tai {
-                plmn: Plmn::read(r)?,
+                plmn: Plmn::from_bytes(r.array()?),
                 tac: r.u16()?,
             });
         }
         if has(4) {
             u.ecgi = Some(Ecgi {
-                plmn: Plmn::read(r)?,
+                plmn: Plmn::from_bytes(r.array()?),
                 eci: r.u32()? & 0x0fff_ffff,
             });
         }
@@ -1654,10 +1583,10 @@ mod tests {
         assert_eq!(p.to_bytes(), [0x00, 0xf1, 0x10]);
         let p3 = Plmn::new("310", "410").unwrap();
         assert_eq!(p3.to_bytes(), [0x13, 0x00, 0x14]);
-        assert_eq!(Plmn::from_bytes(p3.to_bytes()), Some(p3));
+        assert_eq!(Plmn::from_bytes(p3.to_bytes()), p3);
         assert_eq!(p3.mnc(), "410");
-        assert!(Plmn::new("01", "01").is_none());
-        assert!(Plmn::from_bytes([0xaa, 0xf1, 0x10]).is_none());
+        assert!(Plmn::new("01", "01").is_err());
+        assert!(!Plmn::from_bytes([0xaa, 0xf1, 0x10]).is_bcd());
     }
 
     #[test]

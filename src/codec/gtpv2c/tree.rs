@@ -6,7 +6,7 @@ use super::header::Header;
 use super::ie::{
     Ambr, Apn, ApnRestriction, BearerQos, Cause, ChargingCharacteristics, ChargingId, Ebi, Fteid,
     IeValue, Imsi, Indication, Mei, Msisdn, PROTO, Paa, Pco, PdnType, Plmn, RatType, RawIe,
-    Recovery, SelectionMode, Uli, ie_name, is_grouped, types,
+    Recovery, SelectionMode, Uli, ie_name, is_grouped, plmn_text, types,
 };
 use super::{Message, message_name};
 use crate::codec::{DecodeError, Field, Reader, hex};
@@ -140,7 +140,7 @@ fn render_value(t: u8, b: &[u8], v0: usize, depth: usize) -> (String, Vec<Field>
         types::EBI => simple::<Ebi>("EPS Bearer ID", b, v0, |v| v.to_string()),
         types::RECOVERY => simple::<Recovery>("Restart Counter", b, v0, |v| v.to_string()),
         types::RAT_TYPE => simple::<RatType>("RAT Type", b, v0, |v| v.to_string()),
-        types::SERVING_NETWORK => simple::<Plmn>("PLMN", b, v0, |v| v.to_string()),
+        types::SERVING_NETWORK => simple::<Plmn>("PLMN", b, v0, plmn_text),
         types::SELECTION_MODE => {
             simple::<SelectionMode>("Selection Mode", b, v0, |v| v.to_string())
         }
@@ -328,20 +328,23 @@ fn uli_fields(b: &[u8], v0: usize) -> (String, Vec<Field>) {
     raw(&mut kids, &mut o, "RAI", u.rai.as_ref().map(|p| &p[..]));
     if let Some(t) = &u.tai {
         kids.push(
-            Field::new("TAI", format!("{} TAC {}", t.plmn, t.tac))
+            Field::new("TAI", format!("{} TAC {}", plmn_text(&t.plmn), t.tac))
                 .at(o, o + 5)
-                .child(Field::new("PLMN", t.plmn).at(o, o + 3))
+                .child(Field::new("PLMN", plmn_text(&t.plmn)).at(o, o + 3))
                 .child(Field::new("TAC", t.tac).at(o + 3, o + 5)),
         );
         o += 5;
     }
     if let Some(e) = &u.ecgi {
         kids.push(
-            Field::new("ECGI", format!("{} ECI 0x{:07x}", e.plmn, e.eci))
-                .at(o, o + 7)
-                .child(Field::new("PLMN", e.plmn).at(o, o + 3))
-                .child(Field::new("eNB ID", format!("0x{:05x}", e.eci >> 8)).at(o + 3, o + 7))
-                .child(Field::new("Cell ID", e.eci & 0xff).at(o + 6, o + 7)),
+            Field::new(
+                "ECGI",
+                format!("{} ECI 0x{:07x}", plmn_text(&e.plmn), e.eci),
+            )
+            .at(o, o + 7)
+            .child(Field::new("PLMN", plmn_text(&e.plmn)).at(o, o + 3))
+            .child(Field::new("eNB ID", format!("0x{:05x}", e.eci >> 8)).at(o + 3, o + 7))
+            .child(Field::new("Cell ID", e.eci & 0xff).at(o + 6, o + 7)),
         );
         o += 7;
     }

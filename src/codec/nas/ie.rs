@@ -991,70 +991,24 @@ capability!(
 // Identities
 // ---------------------------------------------------------------------------
 
-/// A PLMN identity as its three BCD octets (TS 24.008 10.5.1.3):
-/// MCC2|MCC1, MNC3|MCC3, MNC2|MNC1, with MNC3 = 0xF for a 2-digit MNC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Plmn(pub [u8; 3]);
+/// PLMN identity (TS 24.008 10.5.1.3): the one type every codec shares. NAS
+/// shows it as `MCC/MNC` (see [`IeValue::describe`]).
+pub use crate::codec::plmn::Plmn;
 
-impl Plmn {
-    /// Builds from digit strings, e.g. `Plmn::new("001", "01")`. Non-digit
-    /// characters count as 0; MNC of 2 or 3 digits.
-    pub fn new(mcc: &str, mnc: &str) -> Self {
-        let d = |s: &str, i: usize| {
-            s.as_bytes()
-                .get(i)
-                .map_or(0xF, |c| if c.is_ascii_digit() { c - b'0' } else { 0 })
-        };
-        let mnc3 = if mnc.len() >= 3 { d(mnc, 2) } else { 0xF };
-        Self([
-            (d(mcc, 1) << 4) | d(mcc, 0),
-            (mnc3 << 4) | d(mcc, 2),
-            (d(mnc, 1) << 4) | d(mnc, 0),
-        ])
-    }
-
-    fn nib(n: u8) -> char {
-        char::from_digit(u32::from(n), 16).unwrap_or('?')
-    }
-
-    /// The MCC digits.
-    pub fn mcc(&self) -> String {
-        let o = self.0;
-        [o[0] & 0xF, o[0] >> 4, o[1] & 0xF]
-            .iter()
-            .map(|&n| Self::nib(n))
-            .collect()
-    }
-
-    /// The MNC digits (2 or 3).
-    pub fn mnc(&self) -> String {
-        let o = self.0;
-        let mut s: String = [o[2] & 0xF, o[2] >> 4]
-            .iter()
-            .map(|&n| Self::nib(n))
-            .collect();
-        if o[1] >> 4 != 0xF {
-            s.push(Self::nib(o[1] >> 4));
-        }
-        s
-    }
-}
-
-impl fmt::Display for Plmn {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.mcc(), self.mnc())
-    }
+/// NAS's rendering of a PLMN: `001/01`.
+fn plmn_text(p: &Plmn) -> String {
+    format!("{}/{}", p.mcc(), p.mnc())
 }
 
 impl IeValue for Plmn {
     fn decode_value(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        Ok(Self(r.array()?))
+        Ok(Self::from_bytes(r.array()?))
     }
     fn encode_value(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.0);
+        out.extend_from_slice(&self.to_bytes());
     }
     fn describe(&self) -> String {
-        self.to_string()
+        plmn_text(self)
     }
 }
 
@@ -1069,21 +1023,17 @@ impl IeValue for PlmnList {
         }
         let mut v = Vec::new();
         while !r.is_empty() {
-            v.push(Plmn(r.array()?));
+            v.push(Plmn::from_bytes(r.array()?));
         }
         Ok(Self(v))
     }
     fn encode_value(&self, out: &mut Vec<u8>) {
         for p in &self.0 {
-            out.extend_from_slice(&p.0);
+            out.extend_from_slice(&p.to_bytes());
         }
     }
     fn describe(&self) -> String {
-        self.0
-            .iter()
-            .map(Plmn::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.0.iter().map(plmn_text).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -1098,19 +1048,19 @@ pub struct Tai {
 
 impl fmt::Display for Tai {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} TAC {}", self.plmn, self.tac)
+        write!(f, "{} TAC {}", plmn_text(&self.plmn), self.tac)
     }
 }
 
 impl IeValue for Tai {
     fn decode_value(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
         Ok(Self {
-            plmn: Plmn(r.array()?),
+            plmn: Plmn::from_bytes(r.array()?),
             tac: r.u16()?,
         })
     }
     fn encode_value(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.plmn.0);
+        out.extend_from_slice(&self.plmn.to_bytes());
         out.extend_from_slice(&self.tac.to_be_bytes());
     }
     fn describe(&self) -> String {
@@ -1187,7 +1137,7 @@ impl IeValue for TaiList {
             let n = usize::from(b & 0x1F) + 1;
             let part = match (b >> 5) & 0x03 {
                 0 => {
-                    let plmn = Plmn(r.array()?);
+                    let plmn = Plmn::from_bytes(r.array()?);
                     let mut tacs = Vec::with_capacity(n);
                     for _ in 0..n {
                         tacs.push(r.u16()?);
@@ -1195,7 +1145,7 @@ impl IeValue for TaiList {
                     PartialTaiList::NonConsecutive { plmn, tacs }
                 }
                 1 => PartialTaiList::Consecutive {
-                    plmn: Plmn(r.array()?),
+                    plmn: Plmn::from_bytes(r.array()?),
                     first_tac: r.u16()?,
                     count: n as u8,
                 },
@@ -1219,7 +1169,7 @@ impl IeValue for TaiList {
                 PartialTaiList::NonConsecutive { plmn, tacs } => {
                     let tacs = &tacs[..tacs.len().min(32)];
                     out.push(head(0, tacs.len()));
-                    out.extend_from_slice(&plmn.0);
+                    out.extend_from_slice(&plmn.to_bytes());
                     for t in tacs {
                         out.extend_from_slice(&t.to_be_bytes());
                     }
@@ -1230,7 +1180,7 @@ impl IeValue for TaiList {
                     count,
                 } => {
                     out.push(head(1, usize::from(*count)));
-                    out.extend_from_slice(&plmn.0);
+                    out.extend_from_slice(&plmn.to_bytes());
                     out.extend_from_slice(&first_tac.to_be_bytes());
                 }
                 PartialTaiList::Tais(tais) => {
@@ -1270,7 +1220,10 @@ impl fmt::Display for Guti {
         write!(
             f,
             "{} MMEGI {} MMEC {} M-TMSI 0x{:08x}",
-            self.plmn, self.mme_group_id, self.mme_code, self.m_tmsi
+            plmn_text(&self.plmn),
+            self.mme_group_id,
+            self.mme_code,
+            self.m_tmsi
         )
     }
 }
@@ -1278,7 +1231,7 @@ impl fmt::Display for Guti {
 impl Guti {
     fn read_after_header(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
         Ok(Self {
-            plmn: Plmn(r.array()?),
+            plmn: Plmn::from_bytes(r.array()?),
             mme_group_id: r.u16()?,
             mme_code: r.u8()?,
             m_tmsi: r.u32()?,
@@ -1287,7 +1240,7 @@ impl Guti {
 
     fn write(&self, out: &mut Vec<u8>) {
         out.push(0xF6);
-        out.extend_from_slice(&self.plmn.0);
+        out.extend_from_slice(&self.plmn.to_bytes());
         out.extend_from_slice(&self.mme_group_id.to_be_bytes());
         out.push(self.mme_code);
         out.extend_from_slice(&self.m_tmsi.to_be_bytes());
@@ -1295,7 +1248,7 @@ impl Guti {
 
     fn fields(&self, start: usize) -> Vec<Field> {
         vec![
-            Field::new("PLMN", self.plmn).at(start + 1, start + 4),
+            Field::new("PLMN", plmn_text(&self.plmn)).at(start + 1, start + 4),
             Field::new("MME group ID", self.mme_group_id).at(start + 4, start + 6),
             Field::new("MME code", self.mme_code).at(start + 6, start + 7),
             Field::new("M-TMSI", format!("0x{:08x}", self.m_tmsi)).at(start + 7, start + 11),
@@ -2164,12 +2117,18 @@ mod tests {
 
     #[test]
     fn plmn_encodes_two_and_three_digit_mnc() {
-        assert_eq!(Plmn::new("001", "01").0, [0x00, 0xF1, 0x10]);
-        assert_eq!(Plmn::new("310", "260").0, [0x13, 0x00, 0x62]);
-        let p = Plmn([0x00, 0xF1, 0x10]);
+        assert_eq!(
+            Plmn::new("001", "01").unwrap().to_bytes(),
+            [0x00, 0xF1, 0x10]
+        );
+        assert_eq!(
+            Plmn::new("310", "260").unwrap().to_bytes(),
+            [0x13, 0x00, 0x62]
+        );
+        let p = Plmn::from_bytes([0x00, 0xF1, 0x10]);
         assert_eq!((p.mcc().as_str(), p.mnc().as_str()), ("001", "01"));
-        assert_eq!(Plmn::new("310", "260").mnc(), "260");
-        assert_eq!(p.to_string(), "001/01");
+        assert_eq!(Plmn::new("310", "260").unwrap().mnc(), "260");
+        assert_eq!(p.describe(), "001/01");
     }
 
     #[test]

@@ -232,22 +232,12 @@ impl S1apMessage {
             ),
             Self::DownlinkNasTransport(m) => ids(m.mme_ue_id, m.enb_ue_id),
             Self::UplinkNasTransport(m) => ids(m.mme_ue_id, m.enb_ue_id),
-            Self::InitialContextSetupRequest(m) => format!(
-                "{}{}",
-                ids(m.mme_ue_id, m.enb_ue_id),
-                m.erabs
-                    .iter()
-                    .map(|e| format!(" E-RAB={} QCI={}", e.erab_id, e.qos.qci))
-                    .collect::<String>()
-            ),
-            Self::ErabSetupRequest(m) => format!(
-                "{}{}",
-                ids(m.mme_ue_id, m.enb_ue_id),
-                m.erabs
-                    .iter()
-                    .map(|e| format!(" E-RAB={} QCI={}", e.erab_id, e.qos.qci))
-                    .collect::<String>()
-            ),
+            Self::InitialContextSetupRequest(m) => {
+                setup_request_summary(ids(m.mme_ue_id, m.enb_ue_id), &m.erabs)
+            }
+            Self::ErabSetupRequest(m) => {
+                setup_request_summary(ids(m.mme_ue_id, m.enb_ue_id), &m.erabs)
+            }
             Self::InitialContextSetupResponse(m) => {
                 setup_summary(ids(m.mme_ue_id, m.enb_ue_id), &m.setup, &m.failed)
             }
@@ -304,6 +294,14 @@ impl S1apMessage {
             format!("{name} {detail}")
         }
     }
+}
+
+fn setup_request_summary(ids: String, erabs: &[ErabToSetup]) -> String {
+    let mut s = ids;
+    for e in erabs {
+        s.push_str(&format!(" E-RAB={} QCI={}", e.erab_id, e.qos.qci));
+    }
+    s
 }
 
 fn setup_summary(ids: String, setup: &[ErabSetupItem], failed: &[ErabCause]) -> String {

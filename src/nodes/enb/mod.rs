@@ -91,12 +91,7 @@ impl Enb {
             .filter(|(_, u)| u.enb == id)
             .filter_map(|(n, u)| Some((n, u.imsi.parse().ok()?)))
             .collect();
-        let peers = topo
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.addr, NodeId(i as u32)))
-            .collect();
+        let peers = topo.node_by_addr();
         Self {
             id,
             enb_id: spec.enb_id,

@@ -118,12 +118,7 @@ impl Gateway {
                 spec: a.clone(),
             })
             .collect();
-        let peers = topo
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.addr, NodeId(i as u32)))
-            .collect();
+        let peers = topo.node_by_addr();
         Self {
             id,
             addr: node.addr,

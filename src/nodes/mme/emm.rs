@@ -19,8 +19,8 @@ use crate::codec::nas::esm::{EsmBody, EsmMessage, PdnConnectivityReject};
 use crate::codec::nas::ie::{
     Autn, EmmCause, EpsAttachResult, EpsBearerContextStatus, EpsMobileIdentity, EpsUpdateResult,
     EsmCause, EsmInfoTransferFlag, GprsTimer, Guti, IdentityType2, ImeisvRequest, MobileIdentity,
-    NasKsi, NasSecurityAlgorithms, NetworkDetachType, Octets, Plmn as NasPlmn, Rand,
-    SecurityHeaderType, Tai as NasTai, TaiList, UeNetworkCapability, UeSecurityCapability,
+    NasKsi, NasSecurityAlgorithms, NetworkDetachType, Octets, Rand, SecurityHeaderType,
+    Tai as NasTai, TaiList, UeNetworkCapability, UeSecurityCapability,
 };
 use crate::codec::nas::{EmmMessage, NasMessage};
 use crate::codec::s1ap::Cause;
@@ -62,6 +62,26 @@ fn offered(bits: u8, prefix: &str) -> String {
     } else {
         v.join("/")
     }
+}
+
+/// Why no algorithm of one kind (`prefix` EIA or EEA) serves both the UE and
+/// the MME: what the UE offers (`offered_bits`, as in its network
+/// capability), what the MME implements and what it is configured for.
+fn no_common_algorithm(
+    prefix: &str,
+    offered_bits: u8,
+    implemented: impl Iterator<Item = u8>,
+    configured: impl Iterator<Item = &'static str>,
+) -> String {
+    format!(
+        "UE offers {} only; this MME implements {} (configured: {})",
+        offered(offered_bits, prefix),
+        implemented
+            .map(|id| format!("{prefix}{id}"))
+            .collect::<Vec<_>>()
+            .join("/"),
+        configured.collect::<Vec<_>>().join("/")
+    )
 }
 
 /// The replayed UE security capabilities (TS 24.301 5.4.3.2): EEA and EIA
@@ -163,9 +183,7 @@ impl Mme {
     }
 
     fn is_our_guti(&self, g: &Guti) -> bool {
-        g.plmn.0 == self.plmn.to_bytes()
-            && g.mme_group_id == self.spec.group_id
-            && g.mme_code == self.spec.code
+        g.plmn == self.plmn && g.mme_group_id == self.spec.group_id && g.mme_code == self.spec.code
     }
 
     /// Binds a new S1 connection to a UE context (and indexes it).
@@ -272,11 +290,7 @@ impl Mme {
     }
 
     fn handle_identity_response(&mut self, now: Time, id: UeId, r: IdentityResponse) {
-        let waiting = self
-            .ues
-            .get(&id)
-            .and_then(|u| u.attach())
-            .is_some_and(|a| matches!(a.step, AttachStep::WaitIdentity));
+        let waiting = self.attach_at(id, |a| matches!(a.step, AttachStep::WaitIdentity));
         if !waiting {
             return self.unexpected(id, IdentityResponse::NAME);
         }
@@ -442,44 +456,25 @@ impl Mme {
             .copied()
             .find(|a| a.is_implemented() && cap.supports_eea(a.id()));
         let (Some(int), Some(enc)) = (int, enc) else {
-            let implemented = |v: Vec<String>| v.join("/");
             let text = if int.is_none() {
-                format!(
-                    "UE offers {} only; this MME implements {} (configured: {})",
-                    offered(cap.eia, "EIA"),
-                    implemented(
-                        NasIntegrity::ALL
-                            .iter()
-                            .filter(|a| a.is_implemented())
-                            .map(|a| format!("EIA{}", a.id()))
-                            .collect()
-                    ),
-                    implemented(
-                        self.spec
-                            .integrity
-                            .iter()
-                            .map(|a| a.name().to_string())
-                            .collect()
-                    )
+                no_common_algorithm(
+                    "EIA",
+                    cap.eia,
+                    NasIntegrity::ALL
+                        .iter()
+                        .filter(|a| a.is_implemented())
+                        .map(|a| a.id()),
+                    self.spec.integrity.iter().map(|a| a.name()),
                 )
             } else {
-                format!(
-                    "UE offers {} only; this MME implements {} (configured: {})",
-                    offered(cap.eea, "EEA"),
-                    implemented(
-                        NasCiphering::ALL
-                            .iter()
-                            .filter(|a| a.is_implemented())
-                            .map(|a| format!("EEA{}", a.id()))
-                            .collect()
-                    ),
-                    implemented(
-                        self.spec
-                            .ciphering
-                            .iter()
-                            .map(|a| a.name().to_string())
-                            .collect()
-                    )
+                no_common_algorithm(
+                    "EEA",
+                    cap.eea,
+                    NasCiphering::ALL
+                        .iter()
+                        .filter(|a| a.is_implemented())
+                        .map(|a| a.id()),
+                    self.spec.ciphering.iter().map(|a| a.name()),
                 )
             };
             self.count("security_mismatch");
@@ -554,11 +549,7 @@ impl Mme {
     }
 
     fn handle_security_mode_reject(&mut self, now: Time, id: UeId, r: SecurityModeReject) {
-        let in_smc = self
-            .ues
-            .get(&id)
-            .and_then(|u| u.attach())
-            .is_some_and(|a| matches!(a.step, AttachStep::WaitSmcComplete));
+        let in_smc = self.attach_at(id, |a| matches!(a.step, AttachStep::WaitSmcComplete));
         if !in_smc {
             return self.unexpected(id, SecurityModeReject::NAME);
         }
@@ -575,7 +566,7 @@ impl Mme {
             Some(g) => g,
             None => {
                 let g = Guti {
-                    plmn: NasPlmn(self.plmn.to_bytes()),
+                    plmn: self.plmn,
                     mme_group_id: self.spec.group_id,
                     mme_code: self.spec.code,
                     m_tmsi: self.alloc_m_tmsi(),
@@ -586,7 +577,7 @@ impl Mme {
             }
         };
         let tai = self.ues.get(&id)?.s1.map(|s| NasTai {
-            plmn: NasPlmn(s.tai.plmn.to_bytes()),
+            plmn: s.tai.plmn,
             tac: s.tai.tac,
         })?;
         Some(NasMessage::Emm(EmmMessage::AttachAccept(AttachAccept {
@@ -613,11 +604,7 @@ impl Mme {
         id: UeId,
         c: crate::codec::nas::emm::AttachComplete,
     ) {
-        let waiting = self
-            .ues
-            .get(&id)
-            .and_then(|u| u.attach())
-            .is_some_and(|a| matches!(a.step, AttachStep::WaitComplete));
+        let waiting = self.attach_at(id, |a| matches!(a.step, AttachStep::WaitComplete));
         if !waiting {
             return self.unexpected(id, "Attach Complete");
         }
@@ -920,7 +907,7 @@ impl Mme {
             }
         }
         let tai = NasTai {
-            plmn: NasPlmn(conn.tai.plmn.to_bytes()),
+            plmn: conn.tai.plmn,
             tac: conn.tai.tac,
         };
         let m = NasMessage::Emm(EmmMessage::TrackingAreaUpdateAccept(

@@ -69,7 +69,7 @@ impl Mme {
                 self.handle_pdn_connectivity_request(now, id, pti, r);
             }
             EsmBody::EsmInformationResponse(r) => {
-                let waiting = self.ues.get(&id).and_then(|u| u.attach()).is_some_and(|a| {
+                let waiting = self.attach_at(id, |a| {
                     matches!(a.step, AttachStep::WaitEsmInfo) && a.request.pti == pti
                 });
                 if !waiting {
@@ -258,11 +258,7 @@ impl Mme {
     /// the eNB in Initial Context Setup with the Attach Accept, any later
     /// one in E-RAB Setup.
     pub(super) fn default_bearer_created(&mut self, now: Time, id: UeId, ebi: u8) {
-        let in_attach = self
-            .ues
-            .get(&id)
-            .and_then(|u| u.attach())
-            .is_some_and(|a| matches!(a.step, AttachStep::WaitCreateSession));
+        let in_attach = self.attach_at(id, |a| matches!(a.step, AttachStep::WaitCreateSession));
         let Some(esm) = self.build_activate_default(id, ebi) else {
             return;
         };

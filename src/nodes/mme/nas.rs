@@ -4,7 +4,7 @@
 //! and kept for retransmission while their timer runs.
 
 use super::Mme;
-use super::context::{EmmState, NasRetx, S1Conn, UeId};
+use super::context::{Attach, EmmState, NasRetx, S1Conn, UeId};
 use super::emm::pdn_connectivity_reject;
 use super::timers::TimerKind;
 use crate::codec::nas::emm::DetachAccept;
@@ -426,6 +426,11 @@ impl Mme {
             .map_or((None, "no context"), |u| (u.imsi_value(), u.emm.name()));
         self.count("nas_unexpected");
         self.note(imsi, format!("ignored {what}: unexpected in {state}"));
+    }
+
+    /// Whether UE `id` is attaching and its attach is where `at` says.
+    pub(super) fn attach_at(&self, id: UeId, at: impl FnOnce(&Attach) -> bool) -> bool {
+        self.ues.get(&id).and_then(|u| u.attach()).is_some_and(at)
     }
 }
 

@@ -9,7 +9,7 @@ use crate::codec::gtpv2c::{
     self, Ambr, Apn, BearerContextToBeCreated, BearerContextToBeModified, BearerQos, Body, Cause,
     CreateSessionRequest, CreateSessionResponse, DeleteSessionRequest, Ebi, EchoResponse, Fteid,
     Imsi, InterfaceType, Mei, Message, ModifyBearerRequest, ModifyBearerResponse, Msisdn, Paa,
-    PdnType, Plmn, RatType, Recovery, SelectionMode, Tai, Uli,
+    PdnType, RatType, Recovery, SelectionMode, Tai, Uli,
 };
 use crate::codec::nas::ie::{EsmCause, PdnType as NasPdnType};
 use crate::nodes::{Iface, Time};
@@ -86,10 +86,6 @@ fn fteid(interface: InterfaceType, teid: u32, addr: IpAddr) -> Fteid {
 }
 
 impl Mme {
-    fn gtp_plmn(&self) -> Option<Plmn> {
-        Plmn::from_bytes(self.plmn.to_bytes())
-    }
-
     /// Sends a request to the gateway through the transaction layer.
     fn send_s11(&mut self, now: Time, id: UeId, proc: GtpProc, msg: Message) {
         let imsi = self.ues.get(&id).and_then(|u| u.imsi_value());
@@ -113,20 +109,18 @@ impl Mme {
         let Some(pdn) = ue.pdn(ebi) else {
             return;
         };
-        let plmn = self.gtp_plmn();
-        let uli = match (ue.s1, plmn) {
-            (Some(s1), Some(p)) => Some(Uli::tai_ecgi(
+        let uli = ue.s1.map(|s1| {
+            Uli::tai_ecgi(
                 Tai {
-                    plmn: Plmn::from_bytes(s1.tai.plmn.to_bytes()).unwrap_or(p),
+                    plmn: s1.tai.plmn,
                     tac: s1.tai.tac,
                 },
                 gtpv2c::Ecgi {
-                    plmn: Plmn::from_bytes(s1.ecgi.plmn.to_bytes()).unwrap_or(p),
+                    plmn: s1.ecgi.plmn,
                     eci: s1.ecgi.cell_id & 0x0fff_ffff,
                 },
-            )),
-            _ => None,
-        };
+            )
+        });
         let pdn_type = pdn_type_for(pdn.requested_type, subscribed_type);
         let paa = match pdn_type {
             PdnType::IPV6 => Paa::Ipv6 {
@@ -150,7 +144,7 @@ impl Mme {
                 .map(Msisdn::new),
             mei: imeisv.map(Mei::new),
             uli,
-            serving_network: plmn,
+            serving_network: Some(self.plmn),
             rat_type: Some(RatType::EUTRAN),
             sender_fteid: Some(fteid(InterfaceType::S11_MME, id.s11_teid(), self.addr)),
             // S5 is folded into the gateway: the PGW's S5/S8 address is

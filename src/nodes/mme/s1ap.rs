@@ -4,8 +4,9 @@
 //! MME sends.
 
 use super::Mme;
-use super::context::{EmmState, EnbContext, S1Conn, UeId};
+use super::context::{EmmState, EnbContext, Pdn, S1Conn, UeId};
 use super::emm::s1ap_algorithms;
+use crate::codec::gtpv2c::Fteid;
 use crate::codec::s1ap::asn::TimeToWait;
 use crate::codec::s1ap::{
     Ambr, Arp, Cause, DownlinkNasTransport, EnbUeS1apId, ErabCause, ErabQos, ErabReleaseCommand,
@@ -21,6 +22,29 @@ use crate::nodes::{Iface, NodeId, Time};
 /// SCTP stream for UE-associated signalling (stream 0 carries the
 /// non-UE-associated procedures, TS 36.412 7).
 const UE_STREAM: u16 = 1;
+
+/// The E-RAB of bearer `ebi` of PDN connection `pdn`, toward the SGW's S1-U
+/// F-TEID `sgw`, carrying `nas` (TS 36.413 9.1.4.1 and 9.1.3.1).
+fn erab_to_setup(ebi: u8, pdn: &Pdn, sgw: Fteid, nas: Vec<u8>) -> ErabToSetup {
+    ErabToSetup {
+        erab_id: ebi,
+        qos: ErabQos {
+            qci: pdn.qci,
+            arp: Arp {
+                priority_level: pdn.arp_priority,
+                may_pre_empt: !pdn.no_pre_emption,
+                pre_emptable: !pdn.not_pre_emptable,
+            },
+            gbr: None,
+        },
+        transport: TransportAddress {
+            ipv4: sgw.ipv4,
+            ipv6: sgw.ipv6,
+        },
+        teid: sgw.teid,
+        nas_pdu: Some(nas),
+    }
+}
 
 impl Mme {
     /// Received S1AP bytes from eNB `from`.
@@ -368,24 +392,7 @@ impl Mme {
                 dl: u64::from(if ue_dl == 0 { pdn.ambr_dl } else { ue_dl }),
                 ul: u64::from(if ue_ul == 0 { pdn.ambr_ul } else { ue_ul }),
             },
-            erabs: vec![ErabToSetup {
-                erab_id: ebi,
-                qos: ErabQos {
-                    qci: pdn.qci,
-                    arp: Arp {
-                        priority_level: pdn.arp_priority,
-                        may_pre_empt: !pdn.no_pre_emption,
-                        pre_emptable: !pdn.not_pre_emptable,
-                    },
-                    gbr: None,
-                },
-                transport: TransportAddress {
-                    ipv4: sgw.ipv4,
-                    ipv6: sgw.ipv6,
-                },
-                teid: sgw.teid,
-                nas_pdu: Some(nas),
-            }],
+            erabs: vec![erab_to_setup(ebi, pdn, sgw, nas)],
             security_capabilities: crate::codec::s1ap::UeSecurityCapabilities {
                 eea: s1ap_algorithms(cap.eea),
                 eia: s1ap_algorithms(cap.eia),
@@ -477,24 +484,7 @@ impl Mme {
             mme_ue_id: s1.mme_ue_id,
             enb_ue_id: s1.enb_ue_id,
             ue_ambr: None,
-            erabs: vec![ErabToSetup {
-                erab_id: ebi,
-                qos: ErabQos {
-                    qci: pdn.qci,
-                    arp: Arp {
-                        priority_level: pdn.arp_priority,
-                        may_pre_empt: !pdn.no_pre_emption,
-                        pre_emptable: !pdn.not_pre_emptable,
-                    },
-                    gbr: None,
-                },
-                transport: TransportAddress {
-                    ipv4: sgw.ipv4,
-                    ipv6: sgw.ipv6,
-                },
-                teid: sgw.teid,
-                nas_pdu: Some(nas),
-            }],
+            erabs: vec![erab_to_setup(ebi, pdn, sgw, nas)],
         });
         self.send_s1(s1.enb, msg, UE_STREAM, imsi);
     }

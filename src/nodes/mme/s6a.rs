@@ -307,11 +307,7 @@ impl Mme {
                 return self.fail_attach(now, id, EmmCause::NetworkFailure, None, text);
             }
         };
-        let waiting = self
-            .ues
-            .get(&id)
-            .and_then(|u| u.attach())
-            .is_some_and(|a| matches!(a.step, AttachStep::WaitUpdateLocation));
+        let waiting = self.attach_at(id, |a| matches!(a.step, AttachStep::WaitUpdateLocation));
         if !waiting {
             return self.unexpected(id, "ULA");
         }

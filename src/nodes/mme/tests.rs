@@ -140,7 +140,7 @@ fn milenage(k: &str) -> Milenage {
 }
 
 fn sn_id() -> SnId {
-    SnId::from_plmn("001", "01").unwrap()
+    SnId::from(&plmn())
 }
 
 /// The PCO the fake gateway answers with: P-CSCF IPv4/IPv6 and DNS.
@@ -807,22 +807,40 @@ impl Bench {
         }
     }
 
-    /// Runs the whole attach with the default APN "internet" (subscribed
-    /// with "ims"); returns the Attach Accept.
-    fn attach(&mut self) -> crate::codec::nas::emm::AttachAccept {
+    /// S1 Setup, then an Attach Request whose AIR the HSS answers; returns
+    /// the Authentication Request the MME sent.
+    fn attach_until_auth(&mut self) -> crate::codec::nas::emm::AuthenticationRequest {
         self.start();
         assert!(matches!(
             self.s1_setup(plmn()),
             S1apMessage::S1SetupResponse(_)
         ));
         let air = self.send_attach();
-        let auth = self.answer_air(&air);
+        self.answer_air(&air)
+    }
+
+    /// [`Self::attach_until_auth`], then the UE authenticates; returns the
+    /// Security Mode Command.
+    fn attach_until_smc(&mut self) -> crate::codec::nas::emm::SecurityModeCommand {
+        let auth = self.attach_until_auth();
         self.ue_authenticate(&auth);
-        self.expect_smc();
+        self.expect_smc()
+    }
+
+    /// The UE completes the Security Mode procedure, and the HSS answers the
+    /// ULR with these APNs (name, context id).
+    fn secure_and_subscribe(&mut self, apns: &[(&str, u32)]) {
         let done = self.smc_complete();
         self.uplink(done);
         let ulr = dia::Ulr::from_message(&self.expect_s6a()).unwrap();
-        self.answer_ulr(&ulr, &[("internet", 9), ("ims", 5)]);
+        self.answer_ulr(&ulr, apns);
+    }
+
+    /// Runs the whole attach with the default APN "internet" (subscribed
+    /// with "ims"); returns the Attach Accept.
+    fn attach(&mut self) -> crate::codec::nas::emm::AttachAccept {
+        self.attach_until_smc();
+        self.secure_and_subscribe(&[("internet", 9), ("ims", 5)]);
         let (csr, _) = self.expect_csr();
         self.answer_csr(&csr, Self::dual_paa(2), Some(gw_pco()));
         let (_, nas) = self.expect_nas();
@@ -1065,7 +1083,10 @@ fn mme_attaches_ue_and_opens_ims_pdn_with_checked_messages() {
     assert_eq!(accept.t3412.seconds(), Some(54 * 60));
     let tais = accept.tai_list.tais();
     assert_eq!(tais.len(), 1);
-    assert_eq!((tais[0].plmn.0, tais[0].tac), ([0x00, 0xf1, 0x10], 1));
+    assert_eq!(
+        (tais[0].plmn.to_bytes(), tais[0].tac),
+        ([0x00, 0xf1, 0x10], 1)
+    );
     let guti: Guti = accept.guti.unwrap();
     assert_eq!((guti.mme_group_id, guti.mme_code), (0x8001, 0x1a));
     assert_ne!(guti.m_tmsi, 0);
@@ -1202,10 +1223,7 @@ fn mme_attaches_ue_and_opens_ims_pdn_with_checked_messages() {
 #[test]
 fn mme_rejects_authentication_with_wrong_res() {
     let mut b = Bench::new(&default_topology(), UeOpts::default());
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    b.answer_air(&air);
+    b.attach_until_auth();
     b.send_auth_response(&[0xde, 0xad, 0xbe, 0xef, 0, 0, 0, 0]);
     assert!(matches!(
         b.expect_emm(),
@@ -1225,10 +1243,7 @@ fn mme_rejects_ue_reporting_mac_failure_with_note() {
         ..UeOpts::default()
     };
     let mut b = Bench::new(&default_topology(), ue);
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
+    let auth = b.attach_until_auth();
     assert_eq!(b.ue_check(&auth), AutnOutcome::MacFailure);
     let f = NasMessage::Emm(EmmMessage::AuthenticationFailure(AuthenticationFailure {
         emm_cause: EmmCause::MacFailure,
@@ -1256,10 +1271,7 @@ fn mme_resynchronises_after_synch_failure_then_challenges_again() {
         ..UeOpts::default()
     };
     let mut b = Bench::new(&default_topology(), ue);
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
+    let auth = b.attach_until_auth();
     let AutnOutcome::SynchFailure { auts } = b.ue_check(&auth) else {
         panic!("the USIM should see a stale SQN")
     };
@@ -1290,12 +1302,7 @@ fn mme_resynchronises_after_synch_failure_then_challenges_again() {
 #[test]
 fn mme_drops_uplink_with_bad_mac_without_advancing() {
     let mut b = Bench::new(&default_topology(), UeOpts::default());
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
-    b.ue_authenticate(&auth);
-    b.expect_smc();
+    b.attach_until_smc();
     let mut done = b.smc_complete();
     done[2] ^= 0x01; // corrupt the MAC
     b.uplink(done);
@@ -1312,12 +1319,7 @@ fn mme_drops_uplink_with_bad_mac_without_advancing() {
 #[test]
 fn mme_drops_replayed_uplink_count() {
     let mut b = Bench::new(&default_topology(), UeOpts::default());
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
-    b.ue_authenticate(&auth);
-    b.expect_smc();
+    b.attach_until_smc();
     let done = b.smc_complete();
     b.uplink(done.clone());
     let _ulr = b.expect_s6a();
@@ -1359,10 +1361,7 @@ fn mme_rejects_ue_offering_only_eia1_and_eia3_with_note() {
         ..UeOpts::default()
     };
     let mut b = Bench::new(&default_topology(), ue);
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
+    let auth = b.attach_until_auth();
     b.ue_authenticate(&auth);
     match b.expect_emm() {
         EmmMessage::AttachReject(r) => {
@@ -1382,12 +1381,7 @@ fn mme_rejects_ue_offering_only_eia1_and_eia3_with_note() {
 fn mme_selects_null_algorithms_when_configured() {
     let topo = topology(vec![NasIntegrity::Eia2], vec![NasCiphering::Eea0]);
     let mut b = Bench::new(&topo, UeOpts::default());
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
-    b.ue_authenticate(&auth);
-    let smc = b.expect_smc();
+    let smc = b.attach_until_smc();
     assert_eq!(
         (
             smc.selected_algorithms.ciphering.0,
@@ -1400,16 +1394,8 @@ fn mme_selects_null_algorithms_when_configured() {
 #[test]
 fn mme_rejects_unsubscribed_ims_pdn_with_cause_27() {
     let mut b = Bench::new(&default_topology(), UeOpts::default());
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
-    b.ue_authenticate(&auth);
-    b.expect_smc();
-    let done = b.smc_complete();
-    b.uplink(done);
-    let ulr = dia::Ulr::from_message(&b.expect_s6a()).unwrap();
-    b.answer_ulr(&ulr, &[("internet", 9)]);
+    b.attach_until_smc();
+    b.secure_and_subscribe(&[("internet", 9)]);
     let (csr, _) = b.expect_csr();
     b.answer_csr(&csr, Bench::dual_paa(2), None);
     let _ = b.expect_nas();
@@ -1445,16 +1431,8 @@ fn mme_rejects_attach_to_unsubscribed_apn_with_esm_failure() {
         ..UeOpts::default()
     };
     let mut b = Bench::new(&default_topology(), ue);
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
-    b.ue_authenticate(&auth);
-    b.expect_smc();
-    let done = b.smc_complete();
-    b.uplink(done);
-    let ulr = dia::Ulr::from_message(&b.expect_s6a()).unwrap();
-    b.answer_ulr(&ulr, &[("internet", 9), ("ims", 5)]);
+    b.attach_until_smc();
+    b.secure_and_subscribe(&[("internet", 9), ("ims", 5)]);
     let EmmMessage::AttachReject(r) = b.expect_emm() else {
         panic!("expected Attach Reject")
     };
@@ -1526,16 +1504,8 @@ fn mme_refuses_s1_setup_from_foreign_plmn() {
 #[test]
 fn mme_retransmits_create_session_after_t3_and_gives_up_after_n3() {
     let mut b = Bench::new(&default_topology(), UeOpts::default());
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
-    b.ue_authenticate(&auth);
-    b.expect_smc();
-    let done = b.smc_complete();
-    b.uplink(done);
-    let ulr = dia::Ulr::from_message(&b.expect_s6a()).unwrap();
-    b.answer_ulr(&ulr, &[("internet", 9)]);
+    b.attach_until_smc();
+    b.secure_and_subscribe(&[("internet", 9)]);
     let first = b.next();
     assert_eq!(first.iface, Iface::S11);
     let t0 = b.now;
@@ -1576,7 +1546,7 @@ fn mme_asks_identity_for_unknown_guti() {
     b.start();
     b.s1_setup(plmn());
     let guti = Guti {
-        plmn: crate::codec::nas::ie::Plmn::new("001", "01"),
+        plmn: plmn(),
         mme_group_id: 0x8001,
         mme_code: 0x1a,
         m_tmsi: 0x1234_5678,
@@ -1632,12 +1602,7 @@ fn mme_asks_esm_information_when_the_ue_holds_it_back() {
         ..UeOpts::default()
     };
     let mut b = Bench::new(&default_topology(), ue);
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
-    b.ue_authenticate(&auth);
-    b.expect_smc();
+    b.attach_until_smc();
     let done = b.smc_complete();
     b.uplink(done);
     let NasMessage::Esm(req) = b.expect_nas().1 else {
@@ -1845,16 +1810,8 @@ fn mme_runs_in_the_simulator_and_starts_with_cer() {
 #[test]
 fn mme_retransmits_attach_accept_on_t3450_with_a_new_count() {
     let mut b = Bench::new(&default_topology(), UeOpts::default());
-    b.start();
-    b.s1_setup(plmn());
-    let air = b.send_attach();
-    let auth = b.answer_air(&air);
-    b.ue_authenticate(&auth);
-    b.expect_smc();
-    let done = b.smc_complete();
-    b.uplink(done);
-    let ulr = dia::Ulr::from_message(&b.expect_s6a()).unwrap();
-    b.answer_ulr(&ulr, &[("internet", 9)]);
+    b.attach_until_smc();
+    b.secure_and_subscribe(&[("internet", 9)]);
     let (csr, _) = b.expect_csr();
     b.answer_csr(&csr, Bench::dual_paa(2), None);
     let (_, first) = b.expect_nas();
@@ -1985,6 +1942,24 @@ fn full_topology() -> Topology {
     t
 }
 
+/// Runs every node of `topo` for 3 s with the UE (node 4) told to attach
+/// at 100 ms; what happened.
+fn attach_everything(topo: &Topology) -> Vec<crate::events::event::Event> {
+    use crate::nodes::{Command, UeCommand};
+    let mut sim = crate::sim::Sim::new(topo.latency);
+    for i in 0..topo.nodes.len() {
+        let id = NodeId(i as u32);
+        sim.add(
+            id,
+            crate::nodes::build(id, topo).expect("node kind is built"),
+        );
+    }
+    let ue = NodeId(4);
+    sim.schedule(Time::from_millis(100), ue, Command::Ue(UeCommand::Attach));
+    sim.run_until_time(Time::from_secs(3));
+    sim.drain_events()
+}
+
 /// One line per message crossing S1-MME, S6a or S11, in order.
 fn ladder(events: &[crate::events::event::Event]) -> Vec<String> {
     use crate::events::event::Event;
@@ -2014,20 +1989,8 @@ fn ladder(events: &[crate::events::event::Event]) -> Vec<String> {
 #[test]
 fn mme_attaches_the_real_ue_through_real_enb_gateway_and_hss() {
     use crate::events::event::Event;
-    use crate::nodes::{Command, UeCommand};
     let topo = full_topology();
-    let ue = NodeId(4);
-    let mut sim = crate::sim::Sim::new(topo.latency);
-    for i in 0..topo.nodes.len() {
-        let id = NodeId(i as u32);
-        sim.add(
-            id,
-            crate::nodes::build(id, &topo).expect("node kind is built"),
-        );
-    }
-    sim.schedule(Time::from_millis(100), ue, Command::Ue(UeCommand::Attach));
-    sim.run_until_time(Time::from_secs(3));
-    let events = sim.drain_events();
+    let events = attach_everything(&topo);
     let lines = ladder(&events);
     let notes: Vec<String> = events
         .iter()
@@ -2109,23 +2072,11 @@ fn mme_attaches_the_real_ue_through_real_enb_gateway_and_hss() {
 #[test]
 fn mme_deletes_the_ims_session_when_the_real_enb_refuses_a_second_bearer() {
     use crate::events::event::Event;
-    use crate::nodes::{Command, UeCommand};
     let mut topo = full_topology();
     if let NodeKind::Enb(e) = &mut topo.nodes[ENB.0 as usize].kind {
         e.refuse_second_bearer = true;
     }
-    let ue = NodeId(4);
-    let mut sim = crate::sim::Sim::new(topo.latency);
-    for i in 0..topo.nodes.len() {
-        let id = NodeId(i as u32);
-        sim.add(
-            id,
-            crate::nodes::build(id, &topo).expect("node kind is built"),
-        );
-    }
-    sim.schedule(Time::from_millis(100), ue, Command::Ue(UeCommand::Attach));
-    sim.run_until_time(Time::from_secs(3));
-    let events = sim.drain_events();
+    let events = attach_everything(&topo);
     let lines = ladder(&events);
     let mme_notes: Vec<String> = events
         .iter()

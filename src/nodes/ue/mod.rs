@@ -104,7 +104,7 @@ impl Ue {
         let NodeKind::Ue(spec) = &node.kind else {
             panic!("node {} is not a UE", node.name);
         };
-        let sn_id = SnId::new(topo.plmn.to_bytes());
+        let sn_id = SnId::from(&topo.plmn);
         Self {
             id,
             enb: spec.enb,

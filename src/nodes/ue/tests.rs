@@ -170,7 +170,7 @@ impl Net {
     pub(crate) fn new(k: [u8; 16], sqn: u64) -> Self {
         Self {
             mil: Milenage::new(K::new(k), Opc::new(OPC)),
-            sn: crate::crypto::kdf::SnId::from_plmn("001", "01").unwrap(),
+            sn: crate::crypto::kdf::SnId::from(&plmn()),
             sqn,
             vector: None,
             sec: None,
@@ -321,7 +321,7 @@ pub(crate) fn default_bearer(
 /// The fixture GUTI.
 pub(crate) fn guti() -> ie::Guti {
     ie::Guti {
-        plmn: ie::Plmn::new("001", "01"),
+        plmn: plmn(),
         mme_group_id: 1,
         mme_code: 1,
         m_tmsi: 0xc000_0001,
@@ -335,7 +335,7 @@ pub(crate) fn attach_accept(esm: EsmMessage) -> NasMessage {
         eps_attach_result: EpsAttachResult::EpsOnly,
         t3412: GprsTimer { unit: 2, value: 9 },
         tai_list: TaiList::single(ie::Tai {
-            plmn: ie::Plmn::new("001", "01"),
+            plmn: plmn(),
             tac: 1,
         }),
         esm_message_container: esm,
