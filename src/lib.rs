@@ -12,6 +12,7 @@
 //! - [`sim`]: the deterministic driver (virtual clock) the tests run on.
 //! - [`runtime`]: tokio actors that drive the nodes in real time.
 //! - [`events`]: the event stream and its sinks (ladder, pcap, JSON).
+//! - [`tui`]: the terminal UI (ratatui) over the simulator.
 //! - [`cli`]: the command-line front end.
 #![warn(missing_docs)]
 
@@ -24,3 +25,4 @@ pub mod run;
 pub mod runtime;
 pub mod sim;
 pub mod topology;
+pub mod tui;

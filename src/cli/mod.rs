@@ -6,6 +6,7 @@ pub mod check;
 pub mod decode;
 pub mod hss;
 pub mod run;
+pub mod tui;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -32,6 +33,8 @@ pub enum Command {
     Hss(hss::HssArgs),
     /// Measure: run a topology without recording and report UEs/s and peak memory.
     Bench(bench::BenchArgs),
+    /// Run a topology in the terminal UI: ladder, step mode, decoded messages, explanations.
+    Tui(tui::TuiArgs),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -43,5 +46,6 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Hss(args) => hss::run(&args),
         Command::Bench(args) => bench::run(&args),
+        Command::Tui(args) => tui::run(&args),
     }
 }

@@ -40,6 +40,9 @@ pub struct RunArgs {
     /// simulator's virtual clock (same nodes, same bytes; runs in real time).
     #[arg(long)]
     pub realtime: bool,
+    /// Show the run in the terminal UI (as `volte-sim tui FILE`; --pcap applies).
+    #[arg(long, conflicts_with_all = ["realtime", "json", "quiet", "ladder"])]
+    pub tui: bool,
     /// Stop at this simulated time even if UEs are still pending (e.g. 120s).
     #[arg(long, value_parser = parse_duration, default_value = "600s")]
     pub max_time: std::time::Duration,
@@ -104,6 +107,10 @@ fn create(path: &PathBuf, what: &str) -> Result<BufWriter<File>, String> {
 
 /// Runs `run`.
 pub fn run(args: &RunArgs) -> ExitCode {
+    if args.tui {
+        let speed = crate::tui::engine::Speed::Factor(1.0);
+        return crate::cli::tui::run_ui(&args.file, args.pcap.clone(), false, speed);
+    }
     let Some(topo) = load(&args.file) else {
         return ExitCode::from(2);
     };
