@@ -23,8 +23,9 @@ use crate::nodes::{
 };
 use crate::sim::Sim;
 use crate::topology::model::{
-    ApnSpec, DiameterIdentity, EnbSpec, GatewaySpec, HssSpec, ImsMode, IpsecPolicy, MmeSpec,
-    NodeKind, NodeSpec, PcscfSpec, Subscriber, Topology, UeSpec, Usim,
+    ApnSpec, DiameterIdentity, EnbSpec, GatewaySpec, HssSpec, ImsMode, IpsecEncryption,
+    IpsecIntegrity, IpsecPolicy, MmeSpec, NodeKind, NodeSpec, PcscfSpec, SipHost, Subscriber,
+    Topology, UeSpec, Usim,
 };
 use bytes::Bytes;
 use std::collections::{HashMap, VecDeque};
@@ -153,6 +154,15 @@ fn topology(ipv4: bool) -> Topology {
                     ipv6: Some(v6("fd00:46::1")),
                     ipsec: IpsecPolicy::Required,
                     icscf: None,
+                    sip: SipHost {
+                        host: "pcscf.ims.mnc001.mcc001.3gppnetwork.org".into(),
+                        port: 5060,
+                    },
+                    domain: "ims.mnc001.mcc001.3gppnetwork.org".into(),
+                    port_c: 5100,
+                    port_s: 6100,
+                    integrity: IpsecIntegrity::HmacSha196,
+                    encryption: IpsecEncryption::Null,
                 }),
             ),
             node(
@@ -184,6 +194,7 @@ fn topology(ipv4: bool) -> Topology {
             sqn: 0x20,
             apns: vec!["internet".into(), "ims".into()],
             ims: None,
+            barred: Vec::new(),
         }],
         scenario: vec![],
         latency: Duration::from_millis(1),
