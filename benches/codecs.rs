@@ -60,5 +60,36 @@ fn codecs(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, codecs);
+const REGISTER: &str = "REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r
+Via: SIP/2.0/TCP 10.46.0.2:5060;branch=z9hG4bK-1-reg;rport\r
+Max-Forwards: 70\r
+From: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=3a4f7b1c\r
+To: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>\r
+Call-ID: 9b7a1f2e-0001@10.46.0.2\r
+CSeq: 1 REGISTER\r
+Contact: <sip:001010000000001@10.46.0.2:5060;transport=tcp>;expires=600000;+sip.instance=\"<urn:gsma:imei:35209900-176148-0>\";+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\"\r
+Authorization: Digest username=\"001010000000001@ims.mnc001.mcc001.3gppnetwork.org\", realm=\"ims.mnc001.mcc001.3gppnetwork.org\", uri=\"sip:ims.mnc001.mcc001.3gppnetwork.org\", nonce=\"\", response=\"\"\r
+Expires: 600000\r
+Require: sec-agree\r
+Proxy-Require: sec-agree\r
+Supported: path, gruu, sec-agree\r
+Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=null;spi-c=3929102;spi-s=3929103;port-c=31100;port-s=31101;prot=esp;mod=trans\r
+P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=00101000119B01\r
+Content-Length: 0\r
+\r
+";
+
+fn sip(c: &mut Criterion) {
+    let bytes = REGISTER.as_bytes();
+    c.bench_function("sip REGISTER decode+encode+typed headers (1 kB)", |b| {
+        b.iter(|| {
+            let m = volte_sim::codec::sip::decode(black_box(bytes)).unwrap();
+            let sec = m.security_client().unwrap();
+            let contacts = m.contacts().unwrap();
+            black_box((m.encode(), sec, contacts))
+        })
+    });
+}
+
+criterion_group!(benches, codecs, sip);
 criterion_main!(benches);
