@@ -5,8 +5,14 @@ use crate::codec::{display::describe, hex};
 use crate::nodes::{NodeEvent, Outcome};
 use serde_json::{Value, json};
 
-/// One event as a JSON value; `names` gives node names by id.
+/// One event as a JSON value; `names` gives node names by id. ESP SA keys
+/// are left out unless `show_keys`.
 pub fn event_json(e: &Event, names: &[String]) -> Value {
+    event_json_with(e, names, false)
+}
+
+/// [`event_json`], with ESP SA keys when `show_keys` (teaching topologies).
+pub fn event_json_with(e: &Event, names: &[String], show_keys: bool) -> Value {
     let name = |id: crate::nodes::NodeId| names.get(id.0 as usize).cloned().unwrap_or_default();
     match e {
         Event::Message(m) => {
@@ -31,6 +37,15 @@ pub fn event_json(e: &Event, names: &[String]) -> Value {
                     "t": t, "type": "note", "node": name(*node),
                     "imsi": imsi.map(|i| format!("{i:015}")), "text": text,
                 }),
+                NodeEvent::EspSa(lines) => {
+                    let mut v = json!({
+                        "t": t, "type": "esp_sa", "node": name(*node), "sas": lines.0.len(),
+                    });
+                    if show_keys {
+                        v["lines"] = json!(lines.0);
+                    }
+                    v
+                }
                 NodeEvent::Counter { name: c, value } => json!({
                     "t": t, "type": "counter", "node": name(*node), "counter": c, "value": value,
                 }),

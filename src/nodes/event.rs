@@ -65,6 +65,20 @@ pub struct UeStatus {
     pub outcome: Outcome,
 }
 
+/// Wireshark `esp_sa` lines of IPsec SAs with encryption on (see
+/// [`crate::crypto::ipsec::esp_sa_line`]), for the capture to write beside
+/// the pcap so Wireshark can decrypt the ESP. They hold keys: `Debug`
+/// prints only how many there are, and only the pcap sink writes them
+/// (the ladder never shows them; the JSON log only with `show_keys`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct EspSaLines(pub Vec<String>);
+
+impl std::fmt::Debug for EspSaLines {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EspSaLines({} SAs, keys redacted)", self.0.len())
+    }
+}
+
 /// Something a node wants observers to know.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeEvent {
@@ -84,4 +98,6 @@ pub enum NodeEvent {
         /// What happened and why.
         text: String,
     },
+    /// ESP SAs with encryption were installed: their keys for the capture.
+    EspSa(EspSaLines),
 }

@@ -658,9 +658,14 @@ impl Net {
     fn new(ipsec: IpsecPolicy, a: Behaviour, b: Behaviour) -> Self {
         let topo = topology(ipsec);
         let mut sim = Sim::new(Duration::from_millis(1));
-        for id in [HSS, PCSCF, ICSCF, SCSCF] {
+        for id in [HSS, ICSCF, SCSCF] {
             sim.add(id, super::build(id, &topo).unwrap());
         }
+        // The fake UEs speak the direct Gm frames, not IP.
+        sim.add(
+            PCSCF,
+            Box::new(super::pcscf::PCscf::new_direct(PCSCF, &topo)),
+        );
         let la = Arc::new(Mutex::new(UeLog::default()));
         let lb = Arc::new(Mutex::new(UeLog::default()));
         sim.add(

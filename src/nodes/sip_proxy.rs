@@ -250,6 +250,79 @@ pub fn imsi_hint(identity: &str) -> Option<u64> {
     user.parse().ok()
 }
 
+/// Which subscriber (IMSI) an IMS identity belongs to, for
+/// `Transmit.imsi` and Notes: the identities of the topology's subscribers
+/// and of its UEs' ISIMs (a CSCF of the simulator may know the whole
+/// topology; a real one would learn it from the HSS). Derived identities
+/// carry their IMSI and need no entry.
+#[derive(Debug, Clone, Default)]
+pub struct Subscribers {
+    by_identity: HashMap<String, u64>,
+}
+
+impl Subscribers {
+    /// The identities of `topo`.
+    pub fn new(topo: &Topology) -> Self {
+        let mut by_identity = HashMap::new();
+        let mut add = |id: &str, imsi: u64| {
+            if imsi_hint(id) != Some(imsi) {
+                by_identity.insert(bare(id).to_ascii_lowercase(), imsi);
+            }
+        };
+        for s in &topo.subscribers {
+            let (Some(imsi), Some(isim)) = (imsi_hint(&s.imsi), &s.ims) else {
+                continue;
+            };
+            add(&isim.impi, imsi);
+            for u in &isim.impus {
+                add(u, imsi);
+            }
+        }
+        for (_, ue) in topo.ues() {
+            let (Some(imsi), Some(isim)) = (imsi_hint(&ue.imsi), &ue.isim) else {
+                continue;
+            };
+            add(&isim.impi, imsi);
+            for u in &isim.impus {
+                add(u, imsi);
+            }
+        }
+        Self { by_identity }
+    }
+
+    /// The subscriber of a private or public identity (`sip:` URI, bare
+    /// `user@host`, or `tel:` URI).
+    pub fn imsi(&self, identity: &str) -> Option<u64> {
+        imsi_hint(identity).or_else(|| {
+            if self.by_identity.is_empty() {
+                return None;
+            }
+            let key = bare(identity).to_ascii_lowercase();
+            self.by_identity.get(&key).copied()
+        })
+    }
+
+    /// The subscriber a message concerns: its To, else its From, else its
+    /// Request-URI.
+    pub fn imsi_of(&self, msg: &SipMessage) -> Option<u64> {
+        let uri = |u: &Uri| self.imsi(&aor(u));
+        msg.to()
+            .ok()
+            .and_then(|t| uri(&t.uri))
+            .or_else(|| msg.from().ok().and_then(|f| uri(&f.uri)))
+            .or_else(|| msg.request_uri().and_then(uri))
+    }
+}
+
+/// An identity without `sip:`/`sips:`, port or parameters.
+fn bare(identity: &str) -> &str {
+    let id = identity
+        .strip_prefix("sip:")
+        .or_else(|| identity.strip_prefix("sips:"))
+        .unwrap_or(identity);
+    id.split([';', '>']).next().unwrap_or(id)
+}
+
 /// The expiry a REGISTER asks for one contact: its `expires` parameter,
 /// else the Expires header, else `default` (RFC 3261 10.2.1.1).
 pub fn contact_expires(msg: &SipMessage, contact: &NameAddr, default: u32) -> u32 {

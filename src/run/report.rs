@@ -61,6 +61,7 @@ impl Tracker {
                 NodeEvent::Counter { name, value } => {
                     self.counters.insert((*node, name), *value);
                 }
+                NodeEvent::EspSa(_) => {}
                 NodeEvent::Note { imsi, text } => match imsi {
                     Some(i) => {
                         let v = self.notes.entry(*i).or_default();

@@ -501,6 +501,8 @@ impl App {
                 NodeEvent::Counter { name, value } => {
                     self.counters.entry(*node).or_default().insert(name, *value);
                 }
+                // Keys for the capture sink only.
+                NodeEvent::EspSa(_) => {}
                 NodeEvent::Note { imsi, text } => {
                     let seq = self.rows.push(
                         *t,

@@ -389,7 +389,7 @@ mod tests {
     fn engine_hands_out_the_same_events_stepping_or_running() {
         let mut a = Engine::new(default_topo());
         let mut stepped = Vec::new();
-        while stepped.len() < 200 && a.step_message(&mut |ev| stepped.push(ev.clone())) {
+        while stepped.len() < 2000 && a.step_message(&mut |ev| stepped.push(ev.clone())) {
             if a.now() > Time::from_secs(1) {
                 break;
             }

@@ -70,23 +70,37 @@ fn on_s1(r: &Row, what: &str) -> bool {
     r.iface() == Some(Iface::S1Mme) && summary(r).contains(what)
 }
 
+/// SIP on Mw, or inside IP on Uu and SGi (TCP, ESP); not the G-PDUs that
+/// carry the same packets on S1-U, so each message is found once per hop
+/// that shows SIP.
 fn is_sip(r: &Row) -> bool {
     matches!(r.iface(), Some(Iface::Gm | Iface::Mw))
-        || r.described().is_some_and(|d| d.protocol == "SIP")
+        || r.described().is_some_and(|d| d.protocol.ends_with("SIP"))
 }
 
+/// The SIP message's name as the ladder gives it: the method of a request
+/// (`REGISTER`), `<code> <reason> (<method>)` of a response; without the
+/// `ESP / ` of a message read inside NULL-encrypted ESP.
 fn sip_name(r: &Row) -> &str {
     if is_sip(r) {
-        r.described().map_or("", |d| d.name.as_str())
+        r.described().map_or("", |d| {
+            d.name.strip_prefix("ESP / ").unwrap_or(d.name.as_str())
+        })
     } else {
         ""
     }
 }
 
+/// A SIP response with this status code.
 fn sip_status(r: &Row, code: &str) -> bool {
     sip_name(r)
-        .strip_prefix("SIP/2.0 ")
-        .is_some_and(|s| s.starts_with(code))
+        .strip_prefix(code)
+        .is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// A SIP request of this method.
+fn sip_request(r: &Row, method: &str) -> bool {
+    sip_name(r) == method
 }
 
 fn ims_bearer_request(r: &Row) -> bool {
@@ -244,7 +258,7 @@ pub static RULES: &[Rule] = &[
         text: "IMS AKA resynchronisation: the SQN in the 401's AUTN was one the USIM had already seen, so the UE answered the challenge with an empty response and an auts parameter (TS 24.229 5.1.1.5.3). The S-CSCF sends the AUTS to the HSS in a MAR, gets a fresh vector and challenges again; the registration then succeeds.",
         target: Target {
             what: "the REGISTER that carries the auts",
-            find: |r| sip_name(r).starts_with("REGISTER "),
+            find: |r| sip_request(r, "REGISTER"),
             after_trigger: true,
             last: false,
         },
@@ -283,7 +297,7 @@ pub static RULES: &[Rule] = &[
         text: "This UE has no ISIM: it derives its private identity <IMSI>@ims.mnc<MNC>.mcc<MCC>.3gppnetwork.org and a temporary public identity sip:<the same> from the IMSI (TS 23.003 13.3, 13.4B) and registers with those. The HSS must know them.",
         target: Target {
             what: "the first REGISTER, with the derived identities",
-            find: |r| sip_name(r).starts_with("REGISTER "),
+            find: |r| sip_request(r, "REGISTER"),
             after_trigger: false,
             last: false,
         },
@@ -291,12 +305,12 @@ pub static RULES: &[Rule] = &[
     Rule {
         topic: "sms-over-ims",
         severity: Severity::Info,
-        when: &[Cond::Message(|r| sip_name(r).starts_with("MESSAGE "))],
+        when: &[Cond::Message(|r| sip_request(r, "MESSAGE"))],
         only_in: &["sms-over-ims", "two-ues"],
         text: "A SIP MESSAGE from one UE to another (RFC 3428): it goes to the sender's S-CSCF, the I-CSCF asks the HSS where the recipient is registered (Cx LIR/LIA), and the recipient's S-CSCF delivers it through its P-CSCF; the 200 OK comes back the same way.",
         target: Target {
             what: "the MESSAGE",
-            find: |r| sip_name(r).starts_with("MESSAGE "),
+            find: |r| sip_request(r, "MESSAGE"),
             after_trigger: true,
             last: false,
         },
@@ -525,12 +539,16 @@ mod tests {
         )
     }
 
-    fn sip(rows: &mut Rows, first: &str) -> u64 {
-        push(
-            rows,
-            Iface::Gm,
-            format!("{first}\r\nCSeq: 1 REGISTER\r\n\r\n").into_bytes(),
+    /// A whole SIP message with this start line, on Mw.
+    fn sip_message(first: &str, method: &str) -> Vec<u8> {
+        format!(
+            "{first}\r\nVia: SIP/2.0/UDP p;branch=z9hG4bK1\r\nFrom: <sip:a@ims>;tag=1\r\nTo: <sip:a@ims>\r\nCall-ID: c\r\nCSeq: 1 {method}\r\nContent-Length: 0\r\n\r\n"
         )
+        .into_bytes()
+    }
+
+    fn sip(rows: &mut Rows, first: &str) -> u64 {
+        push(rows, Iface::Mw, sip_message(first, "REGISTER"))
     }
 
     fn failed(reason: &str) -> Facts<'_> {
@@ -636,7 +654,7 @@ mod tests {
         let m = push(
             &mut rows,
             Iface::Mw,
-            b"MESSAGE sip:bob SIP/2.0\r\n\r\n".to_vec(),
+            sip_message("MESSAGE sip:bob@ims SIP/2.0", "MESSAGE"),
         );
         assert_eq!(x.check("default", f, rows.get(m), m, &rows), None);
         let i = x.check("two-ues", f, rows.get(m), m, &rows).unwrap();

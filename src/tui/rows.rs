@@ -198,8 +198,14 @@ impl Proto {
             Self::Gtpc => iface == Iface::S11,
             Self::Gtpu => iface == Iface::S1U,
             Self::Diameter => matches!(iface, Iface::S6a | Iface::Cx),
-            Self::Sip => matches!(iface, Iface::Gm | Iface::Mw) || proto() == "SIP",
-            Self::Ip => proto() == "IP",
+            // SIP on Mw, and inside IP (TCP, ESP) on Uu and SGi.
+            Self::Sip => matches!(iface, Iface::Gm | Iface::Mw) || proto().ends_with("SIP"),
+            Self::Ip => {
+                iface == Iface::SGi
+                    || ["IP", "TCP", "UDP", "ESP", "ICMPv6"]
+                        .iter()
+                        .any(|p| proto().starts_with(p))
+            }
         }
     }
 }
@@ -500,7 +506,10 @@ mod tests {
         r.push(
             Time(0),
             None,
-            msg(Iface::Gm, b"REGISTER sip:ims SIP/2.0\r\n\r\n"),
+            msg(
+                Iface::Gm,
+                b"REGISTER sip:ims SIP/2.0\r\nVia: SIP/2.0/TCP ue;branch=z9hG4bK1\r\nFrom: <sip:a@ims>;tag=1\r\nTo: <sip:a@ims>\r\nCall-ID: c\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n",
+            ),
         );
         r.push(Time(1), None, note("hello there"));
         r.push(Time(2), None, msg(Iface::S6a, b"\x01\x00"));

@@ -465,10 +465,12 @@ mod tests {
         assert_eq!(update(&mut app, Action::Submit), None);
         let shown = app.rows.len();
         assert!(shown > 0 && shown < all, "{shown} of {all}");
-        assert!(
-            (0..shown)
-                .all(|i| { matches!(app.rows.at(i).and_then(|r| r.iface()), Some(Iface::S6a)) })
-        );
+        assert!((0..shown).all(|i| {
+            matches!(
+                app.rows.at(i).and_then(|r| r.iface()),
+                Some(Iface::S6a | Iface::Cx)
+            )
+        }));
         update(&mut app, Action::CycleProto);
         assert_eq!(app.rows.filter().proto, Some(Proto::Sip));
         update(&mut app, Action::ClearFilter);

@@ -3,7 +3,7 @@
 //! (TS 24.229 5.3.2.1, TS 29.228 6.1.4), and what their answers mean for
 //! the SIP request waiting on them.
 
-use super::{ICscf, Query, QueryKind, imsi_of};
+use super::{ICscf, Query, QueryKind};
 use crate::codec::diameter::Message;
 use crate::codec::diameter::base::{AuthSessionState, VendorSpecificApplicationId};
 use crate::codec::diameter::cx::{Lia, Lir, ServerCapabilities, Uaa, Uar, UserAuthorizationType};
@@ -62,7 +62,7 @@ impl ICscf {
     /// P-Visited-Network-ID, and DE_REGISTRATION when the REGISTER removes
     /// every binding.
     pub(super) fn send_uar(&mut self, now: Time, from: NodeId, msg: SipMessage) {
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let (Ok(to), Some(impi)) = (msg.to(), impi_of(&msg)) else {
             self.out.note(
                 imsi,
@@ -203,7 +203,7 @@ impl ICscf {
     /// A request for a user of this network -> LIR (TS 24.229 5.3.2.1): the
     /// public identity is the Request-URI.
     pub(super) fn send_lir(&mut self, now: Time, from: NodeId, msg: SipMessage) {
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let Some(uri) = msg.request_uri().cloned() else {
             return;
         };

@@ -20,7 +20,7 @@ use crate::codec::sip::Via;
 use crate::codec::sip::{Method, SipMessage};
 use crate::nodes::cx_client::{CxClient, CxReceived};
 use crate::nodes::sip_proxy::{
-    self, Ids, MW_TRANSPORT, Outbox, Pending, SipDirectory, decrement_max_forwards, imsi_hint,
+    self, Ids, MW_TRANSPORT, Outbox, Pending, SipDirectory, Subscribers, decrement_max_forwards,
     pop_own_route, pop_via, push_via, reply,
 };
 use crate::nodes::{Iface, Input, Node, NodeId, Output, Time};
@@ -63,6 +63,8 @@ pub struct ICscf {
     id: NodeId,
     sip: SipHost,
     dir: SipDirectory,
+    /// Subscribers by IMS identity (for `Transmit.imsi` and Notes).
+    subs: Subscribers,
     /// The S-CSCFs it may choose: (Server-Name, node), in order of preference.
     scscfs: Vec<(String, NodeId)>,
     cx: CxClient<Query>,
@@ -107,6 +109,7 @@ impl ICscf {
             id,
             sip: spec.sip.clone(),
             dir: SipDirectory::new(topo),
+            subs: Subscribers::new(topo),
             scscfs,
             cx: CxClient::new(topo, id, &spec.diameter, spec.hss),
             pending: Pending::default(),
@@ -353,12 +356,4 @@ impl Node for ICscf {
             .flatten()
             .min()
     }
-}
-
-/// The subscriber a request concerns, from its To URI or Request-URI.
-fn imsi_of(msg: &SipMessage) -> Option<u64> {
-    msg.to()
-        .ok()
-        .and_then(|t| imsi_hint(&t.uri.to_string()))
-        .or_else(|| msg.request_uri().and_then(|u| imsi_hint(&u.to_string())))
 }

@@ -4,12 +4,13 @@
 //! security policy (a plain packet to a protected port never reaches the
 //! core).
 //!
-//! Two transports plug in here. The userspace IP stack (SIP over TCP over
-//! IP on [`Iface::SGi`], ESP in transport mode, [`crate::nodes::ipstack`])
-//! is the real one: [`SaSet::pcscf_pairs`] gives the SA pairs it installs. The
-//! [`DirectGm`] stand-in below carries each SIP message in one frame on
-//! [`Iface::Gm`] with its addresses and the SPI it was protected with, and
-//! applies the same SA rules; unit tests and fake UEs speak it.
+//! The P-CSCF runs on the userspace IP stack (SIP over TCP over IP on
+//! [`Iface::SGi`], ESP in transport mode: [`super::ip_gm::IpGm`]);
+//! [`SaSet::pcscf_pairs`] gives the SA pairs it installs. The unit tests'
+//! stand-in (`DirectGm`, test builds only) carries each SIP message in one
+//! frame on [`Iface::Gm`] with its addresses and the SPI it was protected
+//! with, and applies the same SA rules, so fake UEs can speak SIP without
+//! an IP stack.
 //!
 //! SAs follow TS 33.203 7.1: each side chooses the SPIs of its inbound SAs.
 //! The UE client port talks to the P-CSCF server port (requests from the
@@ -19,9 +20,12 @@
 use crate::crypto::ipsec::{EncryptionAlg, EspKeys, IntegrityAlg};
 use crate::crypto::{Ck, Ik};
 use crate::nodes::ipstack::SaPair;
-use crate::nodes::{Iface, NodeEvent, NodeId, Output, Time, Transmit};
+use crate::nodes::{Iface, NodeId, Output, Time};
+#[cfg(test)]
+use crate::nodes::{NodeEvent, Transmit};
 use crate::topology::{IpsecEncryption, IpsecIntegrity};
 use bytes::Bytes;
+#[cfg(test)]
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 
@@ -234,17 +238,48 @@ pub trait GmTransport: Send {
     /// Carries out a command.
     fn command(&mut self, now: Time, cmd: GmCommand, out: &mut Vec<Output>);
 
+    /// The UE at address `ue` is subscriber `imsi` (so that the packets
+    /// to it carry `Transmit.imsi`).
+    fn subscriber(&mut self, _ue: IpAddr, _imsi: u64) {}
+
     /// When it needs [`GmTransport::timeout`].
     fn poll_timeout(&self) -> Option<Time> {
         None
     }
 
-    /// Its timers (TCP retransmissions, SA lifetimes...).
-    fn timeout(&mut self, _now: Time, _out: &mut Vec<Output>) {}
+    /// Its timers (TCP retransmissions, idle stacks...): the SIP messages
+    /// that completed meanwhile.
+    fn timeout(&mut self, _now: Time, _out: &mut Vec<Output>) -> Vec<FromUe> {
+        Vec::new()
+    }
 }
 
-/// One direct Gm frame: the first line `GM <src> <dst>[ spi=<n>]`, then
+/// The transport of a P-CSCF that has no address of its own: nothing
+/// reaches it (the P-CSCF says why at start and for each packet on SGi).
+#[derive(Debug, Default)]
+pub struct NoStack;
+
+impl GmTransport for NoStack {
+    fn iface(&self) -> Iface {
+        Iface::Gm
+    }
+
+    fn receive(
+        &mut self,
+        _now: Time,
+        _from: NodeId,
+        _bytes: &[u8],
+        _out: &mut Vec<Output>,
+    ) -> Vec<FromUe> {
+        Vec::new()
+    }
+
+    fn command(&mut self, _now: Time, _cmd: GmCommand, _out: &mut Vec<Output>) {}
+}
+
+/// One direct Gm frame (test builds): the first line `GM <src> <dst>[ spi=<n>]`, then
 /// the SIP message. The SPI is that of the SA that protects the message.
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GmFrame {
     /// Sender address and port.
@@ -257,6 +292,7 @@ pub struct GmFrame {
     pub sip: Vec<u8>,
 }
 
+#[cfg(test)]
 impl GmFrame {
     /// Encodes the frame.
     pub fn encode(&self) -> Vec<u8> {
@@ -304,8 +340,9 @@ impl GmFrame {
     }
 }
 
-/// The stand-in transport: [`GmFrame`]s on [`Iface::Gm`], with the SA
-/// rules a kernel SPD would apply.
+/// The stand-in transport of the unit tests: [`GmFrame`]s on
+/// [`Iface::Gm`], with the SA rules a kernel SPD would apply.
+#[cfg(test)]
 #[derive(Debug, Default)]
 pub struct DirectGm {
     /// UE address -> the node that sent from it.
@@ -315,10 +352,12 @@ pub struct DirectGm {
     by_spi: HashMap<u32, SaId>,
 }
 
+#[cfg(test)]
 fn note(out: &mut Vec<Output>, text: String) {
     out.push(Output::Event(NodeEvent::Note { imsi: None, text }));
 }
 
+#[cfg(test)]
 impl DirectGm {
     /// A transport with no SA.
     pub fn new() -> Self {
@@ -340,6 +379,7 @@ impl DirectGm {
     }
 }
 
+#[cfg(test)]
 impl GmTransport for DirectGm {
     fn iface(&self) -> Iface {
         Iface::Gm

@@ -1,8 +1,9 @@
 //! The P-CSCF (TS 24.229 5.2, TS 33.203): the UE's first hop into IMS.
 //!
 //! The proxy core here is independent of how SIP reaches the UE: Gm is a
-//! [`gm::GmTransport`] (the userspace IP stack with ESP, or the
-//! [`gm::DirectGm`] stand-in), which hands over whole SIP messages with
+//! [`gm::GmTransport`] (the userspace IP stack with ESP behind the
+//! gateway's SGi, [`ip_gm::IpGm`]; the unit tests use a stand-in that
+//! carries SIP in frames on Gm), which hands over whole SIP messages with
 //! their addresses and the SA they came through, and carries out the core's
 //! commands (send, install SAs, remove SAs).
 //!
@@ -22,10 +23,14 @@
 //! `sa_created`, `sa_removed`, `sec_agree_refused`, `unprotected_refused`,
 //! `route_rewritten`, `forwarded`, `responses`, `not_registered`,
 //! `decode_errors`, `timeouts`, `too_many_hops`, `stray_responses`,
-//! `no_ip_stack`.
+//! `no_ip_stack`; from its IP stack `plain_to_protected_dropped`,
+//! `esp_bad_icv`, `esp_replay`, `esp_unknown_spi`, `esp_bad_padding`,
+//! `esp_malformed`, `esp_policy_mismatch`, `esp_tx_failed`,
+//! `rx_not_for_us`, `ip_no_connection`.
 
 pub mod context;
 pub mod gm;
+pub mod ip_gm;
 pub mod proxy;
 pub mod register;
 pub mod secagree;
@@ -33,7 +38,9 @@ pub mod secagree;
 mod tests;
 
 use crate::codec::sip::{SipMessage, Via};
-use crate::nodes::sip_proxy::{Ids, MW_TRANSPORT, Outbox, Pending, SipDirectory, reply};
+use crate::nodes::sip_proxy::{
+    Ids, MW_TRANSPORT, Outbox, Pending, SipDirectory, Subscribers, reply,
+};
 use crate::nodes::{Iface, Input, Node, NodeId, Output, Time};
 use crate::topology::{IpsecEncryption, IpsecIntegrity, IpsecPolicy, NodeKind, SipHost, Topology};
 use context::{UeContext, Upstream};
@@ -62,6 +69,8 @@ pub struct PCscf {
     icscf: Option<NodeId>,
     addrs: Vec<IpAddr>,
     dir: SipDirectory,
+    /// Subscribers by IMS identity (for `Transmit.imsi` and Notes).
+    subs: Subscribers,
     gm: Box<dyn GmTransport>,
     /// UEs by private identity.
     ues: HashMap<String, UeContext>,
@@ -94,12 +103,52 @@ impl std::fmt::Debug for PCscf {
 }
 
 impl PCscf {
-    /// Builds the P-CSCF `id` of `topo` on the direct Gm transport.
+    /// Builds the P-CSCF `id` of `topo` on the userspace IP stack behind
+    /// the gateways whose IMS stack it is ([`ip_gm::IpGm`]).
     ///
     /// # Panics
     ///
     /// If node `id` of `topo` is not a P-CSCF.
     pub fn new(id: NodeId, topo: &Topology) -> Self {
+        let node = topo
+            .node(id)
+            .unwrap_or_else(|| panic!("node {id} is not in the topology"));
+        let NodeKind::Pcscf(spec) = &node.kind else {
+            panic!("node {id} ({}) is not a P-CSCF", node.name)
+        };
+        let mut addrs: Vec<IpAddr> = Vec::new();
+        addrs.extend(spec.ipv4.map(IpAddr::V4));
+        addrs.extend(spec.ipv6.map(IpAddr::V6));
+        let gateways: Vec<NodeId> = topo
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| matches!(&n.kind, NodeKind::Gateway(g) if g.ims_stack == Some(id)))
+            .map(|(i, _)| NodeId(i as u32))
+            .collect();
+        let seed = node_seed(topo, id) ^ 0x6970_5f67_6d00_0000;
+        let ip = ip_gm::IpGm::new(
+            &addrs,
+            spec.port_c,
+            spec.port_s,
+            spec.ipsec != IpsecPolicy::Off,
+            gateways,
+            seed,
+        );
+        match ip {
+            Ok(gm) => Self::with_transport(id, topo, Box::new(gm)),
+            Err(why) => {
+                let mut p = Self::with_transport(id, topo, Box::new(gm::NoStack));
+                p.out.note(None, why);
+                p
+            }
+        }
+    }
+
+    /// Builds the P-CSCF `id` of `topo` on the unit tests' direct Gm
+    /// transport (SIP in frames on [`Iface::Gm`]).
+    #[cfg(test)]
+    pub fn new_direct(id: NodeId, topo: &Topology) -> Self {
         Self::with_transport(id, topo, Box::new(gm::DirectGm::new()))
     }
 
@@ -115,10 +164,7 @@ impl PCscf {
         let NodeKind::Pcscf(spec) = &node.kind else {
             panic!("node {id} ({}) is not a P-CSCF", node.name)
         };
-        let seed = topo.seed
-            ^ u64::from(id.0)
-                .wrapping_add(1)
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let seed = node_seed(topo, id);
         let mut addrs: Vec<IpAddr> = Vec::new();
         addrs.extend(spec.ipv4.map(IpAddr::V4));
         addrs.extend(spec.ipv6.map(IpAddr::V6));
@@ -134,6 +180,7 @@ impl PCscf {
             icscf: spec.icscf,
             addrs,
             dir: SipDirectory::new(topo),
+            subs: Subscribers::new(topo),
             gm,
             ues: HashMap::new(),
             by_impu: HashMap::new(),
@@ -268,7 +315,7 @@ impl PCscf {
             r.push_header(n, v);
         }
         let r = r.with_content_length();
-        let imsi = imsi_of(req);
+        let imsi = self.subs.imsi_of(req);
         self.send_to_ue(now, from.dst, from.src, from.protected, &r, imsi);
     }
 
@@ -282,6 +329,11 @@ impl PCscf {
         for o in outs {
             self.out.push(o);
         }
+        self.handle_from_ue(now, msgs);
+    }
+
+    /// Whole SIP messages from UEs, as the transport framed them.
+    fn handle_from_ue(&mut self, now: Time, msgs: Vec<gm::FromUe>) {
         for m in msgs {
             let msg = match crate::codec::sip::decode_datagram(&m.bytes) {
                 Ok(msg) => msg,
@@ -294,6 +346,9 @@ impl PCscf {
                     continue;
                 }
             };
+            if let Some(imsi) = self.subs.imsi_of(&msg) {
+                self.gm.subscriber(m.src.ip(), imsi);
+            }
             if msg.is_request() {
                 self.handle_ue_request(now, m, msg);
             } else {
@@ -343,7 +398,7 @@ impl PCscf {
             self.by_addr.remove(&ue.ue_addr);
         }
         self.out.note(
-            crate::nodes::sip_proxy::imsi_hint(impi),
+            self.subs.imsi(impi),
             format!(
                 "{} forgotten at the P-CSCF: {why}; its SAs are removed",
                 ue.impu
@@ -354,10 +409,11 @@ impl PCscf {
     fn timeout(&mut self, now: Time) {
         self.started = true;
         let mut outs = Vec::new();
-        self.gm.timeout(now, &mut outs);
+        let msgs = self.gm.timeout(now, &mut outs);
         for o in outs {
             self.out.push(o);
         }
+        self.handle_from_ue(now, msgs);
         for (_, up) in self.pending.expire(now) {
             self.out.bump("timeouts");
             match up {
@@ -371,13 +427,13 @@ impl PCscf {
                     let tag = self.ids.tag();
                     let r = reply(&request, 408, "", &tag);
                     self.out.note(
-                        imsi_of(&request),
+                        self.subs.imsi_of(&request),
                         format!(
                             "answered {} with 408: no final response within 32 s",
                             request.summary()
                         ),
                     );
-                    self.send_to_ue(now, local, src, sa, &r, imsi_of(&request));
+                    self.send_to_ue(now, local, src, sa, &r, self.subs.imsi_of(&request));
                 }
                 Upstream::Core {
                     from,
@@ -387,14 +443,17 @@ impl PCscf {
                 } => {
                     let tag = self.ids.tag();
                     self.out.note(
-                        imsi_of(&request),
+                        self.subs.imsi_of(&request),
                         format!(
                             "answered {} with 408: the UE gave no final response within 32 s",
                             request.summary()
                         ),
                     );
-                    self.out
-                        .sip(from, &reply(&request, 408, "", &tag), imsi_of(&request));
+                    self.out.sip(
+                        from,
+                        &reply(&request, 408, "", &tag),
+                        self.subs.imsi_of(&request),
+                    );
                     if then_forget {
                         self.forget(now, &impi, "its registration was terminated");
                     }
@@ -429,7 +488,7 @@ impl PCscf {
             let unregistered = ue.registered.is_none();
             self.remove_sas(now, &t);
             self.out.note(
-                crate::nodes::sip_proxy::imsi_hint(impi),
+                self.subs.imsi(impi),
                 format!("temporary {id} of {impi} expired: no protected REGISTER came"),
             );
             if unregistered {
@@ -439,13 +498,12 @@ impl PCscf {
     }
 }
 
-/// The subscriber a message concerns.
-fn imsi_of(msg: &SipMessage) -> Option<u64> {
-    use crate::nodes::sip_proxy::imsi_hint;
-    msg.to()
-        .ok()
-        .and_then(|t| imsi_hint(&t.uri.to_string()))
-        .or_else(|| msg.from().ok().and_then(|f| imsi_hint(&f.uri.to_string())))
+/// The seed of node `id`'s random choices.
+fn node_seed(topo: &Topology, id: NodeId) -> u64 {
+    topo.seed
+        ^ u64::from(id.0)
+            .wrapping_add(1)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl Node for PCscf {
@@ -468,7 +526,7 @@ impl Node for PCscf {
                 self.out.note(
                     None,
                     format!(
-                        "dropped a {}-byte IP packet from {from} on SGi: this P-CSCF runs the direct Gm transport, without an IP stack",
+                        "dropped a {}-byte IP packet from {from} on SGi: this P-CSCF has no IP stack (no IPv4 or IPv6 address of its own)",
                         bytes.len()
                     ),
                 );

@@ -7,7 +7,7 @@
 use super::context::Upstream;
 use super::gm::{Direction, FromUe};
 use super::register::mark_received;
-use super::{GM_PORT, GM_TRANSPORT, PCscf, imsi_of};
+use super::{GM_PORT, GM_TRANSPORT, PCscf};
 use crate::codec::sip::{Method, SipMessage, Via};
 use crate::nodes::sip_proxy::{
     aor, decrement_max_forwards, next_hop, pop_via, push_via, reply, set_list,
@@ -43,7 +43,7 @@ impl PCscf {
             Method::Ack => return,
             _ => {}
         }
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         // Who sent it: the owner of the SAs, or, without IPsec, the UE at
         // that address.
         let impi = match from.protected {
@@ -179,7 +179,7 @@ impl PCscf {
                 ..
             }) => {
                 self.out.bump("responses");
-                self.out.sip(from, &msg, imsi_of(&msg));
+                self.out.sip(from, &msg, self.subs.imsi_of(&msg));
                 if final_ && then_forget {
                     self.out.bump("deregistered");
                     self.forget(now, &impi, "the network ended its registration");
@@ -208,7 +208,7 @@ impl PCscf {
     /// A request from the core for a UE (TS 24.229 5.2.7): to its contact,
     /// through the SAs (P-CSCF port-c to UE port-s) when it has them.
     pub(super) fn handle_core_request(&mut self, now: Time, from: NodeId, mut msg: SipMessage) {
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let Some(method) = msg.method().cloned() else {
             return;
         };
@@ -342,7 +342,7 @@ impl PCscf {
         if final_ && request.method() == Some(&Method::Register) {
             return self.handle_register_response(now, msg, &request, src, local, sa, impi);
         }
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         self.send_to_ue(now, local, src, sa, &msg, imsi);
     }
 }

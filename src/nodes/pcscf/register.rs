@@ -2,10 +2,10 @@
 //! agreement on the first REGISTER, the SAs at the 401, the protected
 //! second REGISTER, and the registration cache at the 200.
 
+use super::PCscf;
 use super::context::{Offer, Registered, Sas, UeContext, Upstream};
 use super::gm::{FromUe, GmCommand, SaEnd, SaId, SaSet};
 use super::secagree::{choose, same_mechanisms, security_server};
-use super::{PCscf, imsi_of};
 use crate::codec::sip::headers::Header;
 use crate::codec::sip::{Challenge, Credentials, SecurityMechanism, SipMessage};
 use crate::crypto::{Ck, Ik};
@@ -85,7 +85,7 @@ impl PCscf {
     /// A REGISTER from a UE (TS 24.229 5.2.2.1).
     pub(super) fn handle_ue_register(&mut self, now: Time, from: FromUe, mut msg: SipMessage) {
         self.out.bump("register");
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let (Ok(to), Some(impi)) = (msg.to(), impi_of(&msg)) else {
             self.out.note(
                 imsi,
@@ -200,7 +200,7 @@ impl PCscf {
         offers: Vec<SecurityMechanism>,
         verify: &[SecurityMechanism],
     ) -> bool {
-        let imsi = imsi_of(msg);
+        let imsi = self.subs.imsi_of(msg);
         let pending_server = self
             .ues
             .get(impi)
@@ -301,7 +301,7 @@ impl PCscf {
         offers: &[SecurityMechanism],
         verify: &[SecurityMechanism],
     ) -> bool {
-        let imsi = imsi_of(msg);
+        let imsi = self.subs.imsi_of(msg);
         let owner = self.by_sa.get(&sa).cloned();
         let sas = owner.as_ref().and_then(|o| self.ues.get(o)).and_then(|u| {
             [&u.temporary, &u.current]
@@ -370,7 +370,7 @@ impl PCscf {
         sa: Option<SaId>,
         impi: Option<String>,
     ) {
-        let imsi = imsi_of(&resp);
+        let imsi = self.subs.imsi_of(&resp);
         let code = resp.status().unwrap_or(0);
         let Some(impi) = impi.filter(|i| self.ues.contains_key(i)) else {
             return self.send_to_ue(now, local, src, sa, &resp, imsi);
@@ -410,7 +410,7 @@ impl PCscf {
     /// The 401: ik and ck out of WWW-Authenticate (TS 24.229 5.2.2.1), the
     /// temporary SAs in, Security-Server added (TS 33.203 7.1, 7.2).
     fn on_challenge(&mut self, now: Time, resp: &mut SipMessage, impi: &str) {
-        let imsi = imsi_of(resp);
+        let imsi = self.subs.imsi_of(resp);
         let mut keys: Option<(Ik, Ck)> = None;
         for h in resp.headers.iter_mut().filter(|h| h.is("WWW-Authenticate")) {
             if let Ok(Challenge::Digest(d)) = Challenge::parse(&h.value) {
@@ -513,7 +513,7 @@ impl PCscf {
         sa: Option<SaId>,
     ) -> bool {
         use crate::nodes::scscf::context::binding_key;
-        let imsi = imsi_of(resp);
+        let imsi = self.subs.imsi_of(resp);
         let asked = request
             .contacts()
             .map(|c| c.list().to_vec())

@@ -14,7 +14,7 @@ fn pcscf(policy: IpsecPolicy, ealg: IpsecEncryption) -> PCscf {
     if let NodeKind::Pcscf(p) = &mut topo.nodes[PCSCF.0 as usize].kind {
         p.encryption = ealg;
     }
-    let mut p = PCscf::new(PCSCF, &topo);
+    let mut p = PCscf::new_direct(PCSCF, &topo);
     feed(&mut p, Time::ZERO, Input::Timeout);
     p
 }
@@ -393,7 +393,7 @@ fn pcscf_answers_480_for_unknown_ues_and_notes_packets_it_cannot_read() {
         Time::ZERO,
         rx(Iface::SGi, NodeId(7), vec![0x45, 0, 0, 20]),
     );
-    assert!(out_notes(&outs)[0].contains("without an IP stack"));
+    assert!(out_notes(&outs)[0].contains("has no IP stack"));
     assert_eq!(p.counter("no_ip_stack"), 1);
     let outs = feed(
         &mut p,

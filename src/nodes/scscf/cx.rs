@@ -2,8 +2,8 @@
 //! 6.3.1), Server-Assignment (6.1.2), and the HSS's Registration-
 //! Termination (6.1.3).
 
+use super::SCscf;
 use super::context::{Challenge, REG_AWAIT_AUTH, Update};
-use super::{SCscf, imsi_of};
 use crate::codec::diameter::Message;
 use crate::codec::diameter::base::{AuthSessionState, VendorSpecificApplicationId};
 use crate::codec::diameter::cx::{
@@ -16,7 +16,7 @@ use crate::codec::sip::{DigestChallenge, SipMessage};
 use crate::crypto::aka_digest::AkaNonce;
 use crate::crypto::{Autn, Rand};
 use crate::nodes::hss::cx::SCHEME_AKA;
-use crate::nodes::sip_proxy::{imsi_hint, reply};
+use crate::nodes::sip_proxy::reply;
 use crate::nodes::{Iface, NodeId, Time};
 
 /// What a Cx request of the S-CSCF was for.
@@ -102,7 +102,7 @@ impl SCscf {
         impu: String,
         resync: Option<Vec<u8>>,
     ) {
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let Some(hss) = self.cx.hss else {
             self.out.bump("cx_errors");
             self.out.note(
@@ -144,7 +144,7 @@ impl SCscf {
     /// nonce = base64(RAND || AUTN), algorithm AKAv1-MD5, qop auth, and ik
     /// and ck for the P-CSCF (TS 33.203 7.1).
     fn handle_maa(&mut self, now: Time, msg: &Message, ctx: MarCtx) {
-        let imsi = imsi_of(&ctx.request);
+        let imsi = self.subs.imsi_of(&ctx.request);
         let (code, experimental, name) = outcome(msg);
         let maa = Maa::from_message(msg);
         let item = maa
@@ -224,7 +224,7 @@ impl SCscf {
 
     /// SAR (TS 29.228 6.1.2).
     pub(super) fn send_sar(&mut self, now: Time, ctx: SarCtx) {
-        let imsi = imsi_hint(&ctx.impi);
+        let imsi = self.subs.imsi(&ctx.impi);
         let Some(hss) = self.cx.hss else {
             return self.sar_failed(ctx, 480, "this S-CSCF has no HSS".into());
         };
@@ -256,7 +256,7 @@ impl SCscf {
     }
 
     fn sar_failed(&mut self, ctx: SarCtx, status: u16, why: String) {
-        let imsi = imsi_hint(&ctx.impi);
+        let imsi = self.subs.imsi(&ctx.impi);
         self.out.bump("cx_errors");
         let kind = ctx.kind.name().unwrap_or("?");
         match ctx.after {
@@ -320,7 +320,7 @@ impl SCscf {
         self.out.bump("cx_timeouts");
         match tag {
             CxTag::Mar(ctx) => {
-                let imsi = imsi_of(&ctx.request);
+                let imsi = self.subs.imsi_of(&ctx.request);
                 self.out.note(
                     imsi,
                     format!(
@@ -370,7 +370,7 @@ impl SCscf {
         };
         self.out.bump("rtr");
         let impi = rtr.user_name.clone();
-        let imsi = imsi_hint(&impi);
+        let imsi = self.subs.imsi(&impi);
         let reason = rtr.deregistration_reason.reason_code;
         let rta = Rta {
             session_id: rtr.session_id.clone(),

@@ -33,7 +33,7 @@ mod tests;
 use crate::codec::sip::{Method, SipMessage, Via};
 use crate::nodes::cx_client::{CxClient, CxReceived};
 use crate::nodes::sip_proxy::{
-    Ids, MW_TRANSPORT, Outbox, Pending, SipDirectory, decrement_max_forwards, imsi_hint, is_me,
+    Ids, MW_TRANSPORT, Outbox, Pending, SipDirectory, Subscribers, decrement_max_forwards, is_me,
     reply,
 };
 use crate::nodes::{Iface, Input, Node, NodeId, Output, Time};
@@ -52,6 +52,8 @@ pub struct SCscf {
     max_expires: u32,
     min_expires: u32,
     dir: SipDirectory,
+    /// Subscribers by IMS identity (for `Transmit.imsi` and Notes).
+    subs: Subscribers,
     cx: CxClient<cx::CxTag>,
     /// Registered users by private identity.
     regs: HashMap<String, Registration>,
@@ -103,6 +105,7 @@ impl SCscf {
             max_expires: secs(spec.max_expires),
             min_expires: secs(spec.min_expires).min(secs(spec.max_expires)),
             dir: SipDirectory::new(topo),
+            subs: Subscribers::new(topo),
             cx: CxClient::new(topo, id, &spec.diameter, spec.hss),
             regs: HashMap::new(),
             by_impu: HashMap::new(),
@@ -201,13 +204,13 @@ impl SCscf {
             }
             Method::Invite => {
                 self.out.note(
-                    imsi_of(&msg),
+                    self.subs.imsi_of(&msg),
                     format!(
                         "answered {} with 501 Not Implemented: this S-CSCF routes no calls",
                         msg.summary()
                     ),
                 );
-                self.respond(from, &msg, 501, imsi_of(&msg));
+                self.respond(from, &msg, 501, self.subs.imsi_of(&msg));
             }
             _ => self.route_request(now, from, msg, originating),
         }
@@ -272,7 +275,7 @@ impl SCscf {
         for (_, n) in self.notifies.expire(now) {
             self.out.bump("timeouts");
             self.out.note(
-                imsi_hint(&n.impi),
+                self.subs.imsi(&n.impi),
                 format!("NOTIFY to {} got no response within 32 s", n.aor),
             );
         }
@@ -286,14 +289,6 @@ impl SCscf {
             self.expire_user(now, &impi);
         }
     }
-}
-
-/// The subscriber a request concerns, from its To or Request-URI.
-fn imsi_of(msg: &SipMessage) -> Option<u64> {
-    msg.to()
-        .ok()
-        .and_then(|t| imsi_hint(&t.uri.to_string()))
-        .or_else(|| msg.request_uri().and_then(|u| imsi_hint(&u.to_string())))
 }
 
 impl Node for SCscf {

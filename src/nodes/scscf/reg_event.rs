@@ -4,10 +4,10 @@
 //! NOTIFY travels the subscription dialog's route set (the SUBSCRIBE's
 //! Record-Route), else the Path of the registration.
 
+use super::SCscf;
 use super::context::{Binding, MAX_SUBSCRIPTION, Subscription};
-use super::{SCscf, imsi_of};
 use crate::codec::sip::{Method, RegContact, RegInfo, Registration as RegEntry, SipMessage, Uri};
-use crate::nodes::sip_proxy::{aor, imsi_hint, push_via, reply, set_list};
+use crate::nodes::sip_proxy::{aor, push_via, reply, set_list};
 use crate::nodes::{NodeId, Time};
 use std::time::Duration;
 
@@ -38,7 +38,7 @@ impl SCscf {
     /// may subscribe; 200 OK, then the first NOTIFY.
     pub(super) fn handle_subscribe(&mut self, now: Time, from: NodeId, msg: SipMessage) {
         self.out.bump("subscribe");
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let target = msg.request_uri().map(aor).unwrap_or_default();
         let Some(impi) = self.by_impu.get(&target).cloned() else {
             self.out.bump("not_registered");
@@ -245,7 +245,7 @@ impl SCscf {
             .map(|n| n.uri);
         let Some(node) = first.as_ref().and_then(|u| self.dir.node_of(u)) else {
             self.out.note(
-                imsi_hint(impi),
+                self.subs.imsi(impi),
                 format!("no route to send the reg event NOTIFY for {} to", sub.aor),
             );
             return;
@@ -280,13 +280,13 @@ impl SCscf {
         );
         self.out.bump("notify");
         self.out.note(
-            imsi_hint(impi),
+            self.subs.imsi(impi),
             format!(
                 "NOTIFY reg event of {} (version {version}, registration {state}, {state_line})",
                 sub.aor
             ),
         );
-        self.out.sip(node, &n, imsi_hint(impi));
+        self.out.sip(node, &n, self.subs.imsi(impi));
     }
 
     /// The response to one of our NOTIFYs: a failure ends the subscription
@@ -301,7 +301,7 @@ impl SCscf {
                 .retain(|s| !(s.call_id == sent.call_id && s.local_tag == sent.local_tag));
         }
         self.out.note(
-            imsi_hint(&sent.impi),
+            self.subs.imsi(&sent.impi),
             format!(
                 "the reg event NOTIFY for {} got {code}: subscription removed",
                 sent.aor

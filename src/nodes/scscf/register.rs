@@ -3,13 +3,13 @@
 //! Service-Route RFC 3608), and the end of registrations (de-registration,
 //! expiry).
 
+use super::SCscf;
 use super::context::{Refusal, Registration, Update, apply_register};
 use super::cx::{AfterSar, SarCtx};
-use super::{SCscf, imsi_of};
 use crate::codec::diameter::cx::ServerAssignmentType;
 use crate::codec::sip::{DigestCredentials, SipMessage, Uri};
 use crate::crypto::aka_digest::{AkaNonce, DigestInput, decode_auts};
-use crate::nodes::sip_proxy::{aor, impi_of, imsi_hint, reply, set_list};
+use crate::nodes::sip_proxy::{aor, impi_of, reply, set_list};
 use crate::nodes::{NodeId, Time};
 
 /// `integrity-protected` values that say the REGISTER came over the
@@ -28,7 +28,7 @@ impl SCscf {
     /// REGISTER (TS 24.229 5.4.1.2).
     pub(super) fn handle_register(&mut self, now: Time, from: NodeId, msg: SipMessage) {
         self.out.bump("register");
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let impu = match msg.to().map(|t| t.uri) {
             Ok(u @ (Uri::Sip(_) | Uri::Tel(_))) => aor(&u),
             _ => {
@@ -159,7 +159,7 @@ impl SCscf {
         impi: String,
         impu: String,
     ) {
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let registered = self.regs.contains_key(&impi);
         let (current, next_id) = self
             .regs
@@ -286,7 +286,7 @@ impl SCscf {
         update: Update,
         user_data: Option<Vec<u8>>,
     ) {
-        let imsi = imsi_hint(&ctx.impi);
+        let imsi = self.subs.imsi(&ctx.impi);
         let Update {
             bindings,
             removed,
@@ -401,7 +401,7 @@ impl SCscf {
     /// A user's timer: expired bindings and subscriptions, a challenge
     /// never answered (TS 24.229 5.4.1.2.1: reg-await-auth).
     pub(super) fn expire_user(&mut self, now: Time, impi: &str) {
-        let imsi = imsi_hint(impi);
+        let imsi = self.subs.imsi(impi);
         if let Some(ch) = self.challenges.get(impi)
             && ch.expires_at <= now
         {

@@ -4,7 +4,7 @@
 //! requests for its users go to the registered contact along the Path
 //! stored with it. Responses go back the way the request came.
 
-use super::{SCscf, imsi_of};
+use super::SCscf;
 use crate::codec::sip::{NameAddr, SipMessage, StartLine};
 use crate::nodes::sip_proxy::{aor, next_hop, pop_via, push_via, set_list};
 use crate::nodes::{NodeId, Time};
@@ -29,7 +29,7 @@ impl SCscf {
         msg: SipMessage,
         originating: bool,
     ) {
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let target = msg.request_uri().map(aor).unwrap_or_default();
         if originating {
             // TS 24.229 5.4.3.2: the originating user must be registered here.
@@ -101,7 +101,7 @@ impl SCscf {
     /// most recently refreshed contact, Request-URI replaced by it and
     /// Route set to the Path stored with it.
     fn terminate(&mut self, now: Time, from: NodeId, mut msg: SipMessage, target: &str) {
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let binding = self
             .by_impu
             .get(target)
@@ -146,7 +146,7 @@ impl SCscf {
     }
 
     fn forward(&mut self, now: Time, from: NodeId, mut msg: SipMessage, to: NodeId) {
-        let imsi = imsi_of(&msg);
+        let imsi = self.subs.imsi_of(&msg);
         let original = msg.clone();
         let via = self.via();
         let branch = via.branch().unwrap_or_default();
