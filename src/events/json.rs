@@ -62,6 +62,13 @@ pub fn event_json_with(e: &Event, names: &[String], show_keys: bool) -> Value {
                         "ipv6": p.ipv6.map(|a| a.to_string()),
                         "pcscf": p.pcscf.iter().map(ToString::to_string).collect::<Vec<_>>(),
                     })).collect::<Vec<_>>(),
+                    "ims": s.ims.as_ref().map(|i| json!({
+                        "state": i.state, "impu": i.impu, "impi": i.impi,
+                        "derived": i.derived, "scscf": i.scscf, "expires": i.expires,
+                        "sa": i.sa.map(|(spi_c, spi_s, port_c, port_s)| json!({
+                            "spi_c": spi_c, "spi_s": spi_s, "port_c": port_c, "port_s": port_s,
+                        })),
+                    })),
                 }),
             }
         }

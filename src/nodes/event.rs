@@ -42,6 +42,11 @@ pub struct ImsStatus {
     pub state: String,
     /// Public identity registered.
     pub impu: String,
+    /// Private identity.
+    pub impi: String,
+    /// The identities were derived from the IMSI (no ISIM; TS 23.003 13.3,
+    /// 13.4B).
+    pub derived: bool,
     /// S-CSCF that serves the UE, when known.
     pub scscf: Option<String>,
     /// Registration expiry in seconds.

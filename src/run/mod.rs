@@ -89,7 +89,9 @@ pub fn run_sim(topo: &Topology, opts: &RunOptions, sink: &mut dyn FnMut(&Event))
     for (id, node) in built {
         sim.add(id, node);
     }
-    for (t, node, cmd) in scenario::timetable(topo) {
+    let table = scenario::timetable(topo);
+    let last_step = table.last().map_or(Time::ZERO, |(t, _, _)| *t);
+    for (t, node, cmd) in table {
         sim.schedule(t, node, cmd);
     }
     let mut tracker = Tracker::new(topo);
@@ -112,8 +114,13 @@ pub fn run_sim(topo: &Topology, opts: &RunOptions, sink: &mut dyn FnMut(&Event))
             tracker.observe(&e);
             sink(&e);
         }
-        if settle_until.is_none() && tracker.all_finished() {
-            settle_until = Some(sim.now() + opts.settle);
+        // Done once every UE finished and the scenario has nothing left;
+        // a UE that goes back to work (a later step, the network ending its
+        // registration) puts the end off again.
+        if tracker.all_finished() && sim.now() >= last_step {
+            settle_until.get_or_insert(sim.now() + opts.settle);
+        } else {
+            settle_until = None;
         }
         if steps.is_multiple_of(1024) {
             progress.tick(&tracker, sim.now(), false);
@@ -157,7 +164,12 @@ pub async fn run_actors(
         groups.push(ues);
     }
     let mut rt = Runtime::start(groups, topo.latency);
-    for (t, node, cmd) in scenario::timetable(topo) {
+    let table = scenario::timetable(topo);
+    let last_step = table.last().map_or(Duration::ZERO, |(t, _, _)| {
+        Duration::from_micros(t.as_micros())
+    });
+    let started = tokio::time::Instant::now();
+    for (t, node, cmd) in table {
         rt.command(t, node, cmd);
     }
     let mut tracker = Tracker::new(topo);
@@ -169,6 +181,13 @@ pub async fn run_actors(
     let mut settle: Option<tokio::time::Instant> = None;
     loop {
         let stop_at = settle.unwrap_or(deadline).min(deadline);
+        // Wake when the last scenario step is due, to start settling.
+        let steps_done = started + last_step;
+        let wake = if steps_done > tokio::time::Instant::now() {
+            stop_at.min(steps_done)
+        } else {
+            stop_at
+        };
         tokio::select! {
             batch = rt.next_events() => match batch {
                 Some(batch) => {
@@ -179,10 +198,16 @@ pub async fn run_actors(
                 }
                 None => break,
             },
-            _ = tokio::time::sleep_until(stop_at) => break,
+            _ = tokio::time::sleep_until(wake) => {
+                if wake == stop_at {
+                    break;
+                }
+            }
         }
-        if settle.is_none() && tracker.all_finished() {
-            settle = Some(tokio::time::Instant::now() + opts.settle);
+        if tracker.all_finished() && started.elapsed() >= last_step {
+            settle.get_or_insert(tokio::time::Instant::now() + opts.settle);
+        } else {
+            settle = None;
         }
         progress.tick(&tracker, rt.now(), false);
     }

@@ -190,6 +190,12 @@ impl Tracker {
                     .map(|e| format!(", expires in {e} s"))
                     .unwrap_or_default()
             );
+            let source = if ims.derived {
+                "derived from the IMSI: no ISIM"
+            } else {
+                "from the ISIM"
+            };
+            let _ = writeln!(out, "        IMPI {} ({source})", ims.impi);
             if let Some((spi_c, spi_s, port_c, port_s)) = ims.sa {
                 let _ = writeln!(
                     out,

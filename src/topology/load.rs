@@ -297,6 +297,7 @@ ues:
                     sqn: 0
                 },
                 isim: None,
+                isim_keys: None,
                 eea: 0b111,
                 eia: 0b110,
                 requires_ipsec: true,

@@ -204,6 +204,10 @@ pub struct UeSpec {
     pub usim: Usim,
     /// ISIM, if the UE has one.
     pub isim: Option<Isim>,
+    /// K, OPc and SQN of the ISIM's AKA when they differ from the USIM's
+    /// (a teaching topology: EPS AKA succeeds, IMS AKA fails); `None`: the
+    /// ISIM authenticates with the USIM's K/OPc on the same SQN sequence.
+    pub isim_keys: Option<Usim>,
     /// EEA algorithms the UE supports (bit 0 = EEA0 ... bit 7 = EEA7).
     pub eea: u8,
     /// EIA algorithms the UE supports (bit 0 = EIA0 ... bit 7 = EIA7).

@@ -473,7 +473,7 @@ pub struct RawUe {
     pub isim: Option<RawIsim>,
 }
 
-/// `isim: { impi, impus, domain }`.
+/// `isim: { impi, impus, domain, k, opc, op, sqn }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawIsim {
@@ -483,6 +483,14 @@ pub struct RawIsim {
     pub impus: Option<List>,
     /// Home network domain.
     pub domain: Option<Scalar>,
+    /// ISIM K override (default: the USIM's).
+    pub k: Option<Scalar>,
+    /// ISIM OPc override.
+    pub opc: Option<Scalar>,
+    /// ISIM OP override (OPc derived with the ISIM's K).
+    pub op: Option<Scalar>,
+    /// ISIM SQN override (the highest SQN it accepted).
+    pub sqn: Option<Scalar>,
 }
 
 /// One entry of `scenario:`.

@@ -431,6 +431,61 @@ fn isim(report: &mut Report, path: &str, r: &RawIsim, imsi: &str, plmn: &Plmn) -
     }
 }
 
+/// The ISIM's own K/OPc/SQN (`isim: { k, opc | op, sqn }`), each defaulting
+/// to the USIM's; `None` when none is given (the ISIM then shares the USIM's
+/// keys and SQN sequence). Warns about what a teaching file breaks with it.
+fn isim_keys(
+    report: &mut Report,
+    path: &str,
+    r: &RawIsim,
+    usim: &Usim,
+    sub: Option<(&Subscriber, Option<[u8; 16]>)>,
+) -> Option<Usim> {
+    if r.k.is_none() && r.opc.is_none() && r.op.is_none() && r.sqn.is_none() {
+        return None;
+    }
+    let f = |k: &str| join(path, k);
+    if r.opc.is_some() && r.op.is_some() {
+        report.error(&f("op"), "give opc or op, not both");
+    }
+    let k =
+        r.k.as_ref()
+            .and_then(|s| key16(report, &f("k"), s))
+            .unwrap_or(usim.k);
+    let opc = match (
+        r.opc.as_ref().and_then(|s| key16(report, &f("opc"), s)),
+        r.op.as_ref().and_then(|s| key16(report, &f("op"), s)),
+    ) {
+        (Some(o), _) => o,
+        (None, Some(op)) => *opc_from_op(&K::new(k), &Op::new(op)).as_bytes(),
+        // The operator's OP with the ISIM's own K.
+        (None, None) => match sub {
+            Some((_, Some(op))) if k != usim.k => *opc_from_op(&K::new(k), &Op::new(op)).as_bytes(),
+            _ => usim.opc,
+        },
+    };
+    let sqn = r
+        .sqn
+        .as_ref()
+        .and_then(|s| sqn(report, &f("sqn"), s))
+        .unwrap_or(usim.sqn);
+    if let Some((s, _)) = sub {
+        if k != s.k || opc != s.opc {
+            let which = if k != s.k { "k" } else { "opc" };
+            report.warn(
+                &f(which),
+                format!("the ISIM's {which} differs from subscriber {}'s: EPS AKA (the USIM) succeeds, but the UE finds the AUTN of the IMS 401 wrong (MAC failure) and the registration ends in 403", s.imsi),
+            );
+        } else if sqn >= s.sqn {
+            report.warn(
+                &f("sqn"),
+                format!("the ISIM's SQN {sqn} is not below the HSS's next SQN {}: the first IMS challenge ends in a synch failure, the UE answers with auts and the HSS resynchronises (MAR)", s.sqn),
+            );
+        }
+    }
+    Some(Usim { k, opc, sqn })
+}
+
 /// The address of the `i`-th UE of an entry whose first has `base`.
 fn addr_plus(base: IpAddr, i: u64) -> Option<IpAddr> {
     match base {
@@ -606,6 +661,16 @@ pub(crate) fn ues(
                 .as_ref()
                 .filter(|_| n == 1)
                 .map(|raw| isim(report, &f("isim"), raw, &imsi, &network.plmn));
+            let usim = Usim {
+                k: uk,
+                opc: uopc,
+                sqn: usim_sqn,
+            };
+            let isim_keys = r
+                .isim
+                .as_ref()
+                .filter(|_| n == 1)
+                .and_then(|raw| isim_keys(report, &f("isim"), raw, &usim, sub));
             if let (Some(isim), Some((s, _))) = (&isim, sub)
                 && let Some(si) = &s.ims
                 && si.impi != isim.impi
@@ -629,12 +694,9 @@ pub(crate) fn ues(
                     enb,
                     apns,
                     ims,
-                    usim: Usim {
-                        k: uk,
-                        opc: uopc,
-                        sqn: usim_sqn,
-                    },
+                    usim,
                     isim,
+                    isim_keys,
                     eea,
                     eia,
                     requires_ipsec,

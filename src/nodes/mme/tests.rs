@@ -1925,6 +1925,7 @@ fn full_topology() -> Topology {
             ims: ImsMode::None,
             usim: Usim { k, opc, sqn: 0 },
             isim: None,
+            isim_keys: None,
             eea: 0b0111,
             eia: 0b0110,
             requires_ipsec: false,

@@ -33,7 +33,7 @@ use crate::nodes::ipstack::{
 use crate::nodes::{EspSaLines, Iface, NodeEvent, NodeId, Output, Time, Transmit};
 use crate::topology::IpsecEncryption;
 use bytes::Bytes;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
@@ -43,6 +43,11 @@ const SIP_PORT: u16 = 5060;
 const SWEEP_EVERY: Duration = Duration::from_secs(60);
 /// A stack with no socket and no SA is dropped after this long.
 const IDLE_FOR: Duration = Duration::from_secs(120);
+/// How long the SAs of a removed set still accept packets: the UE resets
+/// its connections through them when it removes its own, and those last
+/// packets (sent as the P-CSCF removed the set) are taken quietly instead
+/// of being dropped as plain or unknown-SPI packets.
+const SA_GRACE: Duration = Duration::from_secs(2);
 
 /// The stack sizes of the P-CSCF's per-UE hosts: 2 KiB TCP buffers each
 /// way (longer messages stream through), no UDP, and a connection whose
@@ -119,6 +124,8 @@ pub struct IpGm {
     sas: HashMap<SaId, Installed>,
     /// (our port, UE address and port) -> the SA set protecting that flow.
     sa_of_flow: HashMap<(u16, SocketAddr), SaId>,
+    /// SA pairs of removed sets, taken out for good at the time given.
+    retiring: VecDeque<(Time, IpAddr, [SaPairId; 2])>,
     /// Messages framed outside `receive` (handed over at the next call).
     inbox: Vec<FromUe>,
     /// The shim's counters as last reported.
@@ -174,6 +181,7 @@ impl IpGm {
             by_ends: HashMap::new(),
             sas: HashMap::new(),
             sa_of_flow: HashMap::new(),
+            retiring: VecDeque::new(),
             inbox: Vec::new(),
             seen: HostCounters::default(),
             no_stack_seen: 0,
@@ -530,7 +538,7 @@ impl IpGm {
 
     /// Removes an SA set. Connections on its flows can carry nothing any
     /// more (both ends drop plain packets on protected ports): they are
-    /// reset, through the SAs while they still exist.
+    /// reset, through the SAs; the SA pairs go after [`SA_GRACE`].
     fn remove(&mut self, now: Time, id: SaId, out: &mut Vec<Output>) {
         let Some(s) = self.sas.remove(&id) else {
             return;
@@ -552,12 +560,21 @@ impl IpGm {
         if reset {
             self.drive(now, out);
         }
-        if let Some(h) = self.set.host_mut(s.ue) {
-            for p in s.pairs {
-                h.remove_sa_pair(p);
+        self.retiring.push_back((now + SA_GRACE, s.ue, s.pairs));
+    }
+
+    /// Takes out the SA pairs whose grace is over.
+    fn retire(&mut self, now: Time) {
+        while self.retiring.front().is_some_and(|(t, _, _)| *t <= now) {
+            let Some((_, ue, pairs)) = self.retiring.pop_front() else {
+                break;
+            };
+            if let Some(h) = self.set.host_mut(ue) {
+                for p in pairs {
+                    h.remove_sa_pair(p);
+                }
             }
         }
-        self.drive(now, out);
     }
 }
 
@@ -625,13 +642,18 @@ impl GmTransport for IpGm {
         if !self.inbox.is_empty() {
             return Some(self.now);
         }
-        [self.set.poll_at(), self.next_sweep]
-            .into_iter()
-            .flatten()
-            .min()
+        [
+            self.set.poll_at(),
+            self.next_sweep,
+            self.retiring.front().map(|(t, _, _)| *t),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     fn timeout(&mut self, now: Time, out: &mut Vec<Output>) -> Vec<FromUe> {
+        self.retire(now);
         if self.next_sweep.is_some_and(|t| t <= now) {
             self.next_sweep = None;
             self.set.drop_idle(now, IDLE_FOR);

@@ -15,7 +15,7 @@
 //!   Service-Route) go to a user served here or to the I-CSCF; terminating
 //!   ones go to the user's contact along its Path.
 //!
-//! Counters: `register`, `challenges`, `auth_ok`, `auth_failed`, `resync`,
+//! Counters: `register`, `challenges`, `auth_ok`, `auth_failed`, `ue_mac_failure`, `resync`,
 //! `registered`, `deregistered`, `expired`, `rejected`, `subscribe`,
 //! `notify`, `rtr`, `forwarded`, `responses`, `not_registered`,
 //! `decode_errors`, `cx_errors`, `cx_timeouts`, `timeouts`,

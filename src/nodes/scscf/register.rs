@@ -68,6 +68,38 @@ impl SCscf {
             );
             return self.accept_register(now, from, msg, impi, impu);
         }
+        // TS 24.229 5.4.1.2.3: an empty response without auts to the
+        // challenge this S-CSCF sent means the UE found the AUTN's MAC wrong
+        // (5.1.1.5.3): the authentication failed, no new challenge.
+        if answered.is_none()
+            && let Some(c) = &creds
+            && !c.nonce.is_empty()
+            && self
+                .challenges
+                .get(&impi)
+                .is_some_and(|ch| ch.nonce == c.nonce)
+        {
+            self.challenges.remove(&impi);
+            self.out.bump("auth_failed");
+            self.out.bump("ue_mac_failure");
+            self.out.note(
+                imsi,
+                format!("answered REGISTER for {impu} with 403 Forbidden: the UE answered the challenge with an empty response and no auts, so it found the AUTN's MAC wrong (its key is not the one the HSS holds; TS 24.229 5.4.1.2.3)"),
+            );
+            self.respond(from, &msg, 403, imsi);
+            if !registered {
+                self.send_sar(
+                    now,
+                    SarCtx {
+                        impi,
+                        impu,
+                        kind: ServerAssignmentType::AuthenticationFailure,
+                        after: AfterSar::Nothing,
+                    },
+                );
+            }
+            return;
+        }
         let Some(c) = answered.cloned() else {
             return self.send_mar(now, from, msg, impi, impu, None);
         };

@@ -79,6 +79,9 @@ pub struct Ue {
     sn_id: SnId,
     show_keys: bool,
     usim: Usim,
+    /// The ISIM's own AKA state when its keys differ from the USIM's
+    /// (`None`: IMS AKA runs on the USIM, on the same SQN sequence).
+    isim: Option<Usim>,
     emm: EmmState,
     /// An RRC connection is up (ECM-CONNECTED).
     ecm_connected: bool,
@@ -139,6 +142,7 @@ impl Ue {
             sn_id,
             show_keys: topo.show_keys,
             usim: Usim::new(&spec.usim),
+            isim: spec.isim_keys.as_ref().map(Usim::new),
             emm: EmmState::Deregistered,
             ecm_connected: false,
             guti: None,

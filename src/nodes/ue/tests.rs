@@ -81,6 +81,7 @@ pub(crate) fn topology() -> Topology {
             sqn: USIM_SQN,
         },
         isim: None,
+        isim_keys: None,
         eea: 0b0111,
         eia: 0b0110,
         requires_ipsec: true,

@@ -180,6 +180,7 @@ fn topology(ipv4: bool) -> Topology {
                         sqn: 0,
                     },
                     isim: None,
+                    isim_keys: None,
                     eea: 0b0111,
                     eia: 0b0110,
                     requires_ipsec: true,

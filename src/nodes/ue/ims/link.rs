@@ -111,7 +111,12 @@ impl Ue {
             }
             while let Some(ev) = self.ims_link.poll_event() {
                 moved = true;
-                self.ims_client.handle_transport(now, ev, &mut self.usim);
+                // IMS AKA runs on the ISIM when it has keys of its own.
+                let aka = match &mut self.isim {
+                    Some(isim) => isim,
+                    None => &mut self.usim,
+                };
+                self.ims_client.handle_transport(now, ev, aka);
             }
             while let Some(p) = self.ims_link.poll_packet() {
                 moved = true;

@@ -340,6 +340,8 @@ impl ImsClient {
         Some(ImsStatus {
             state: self.phase.name().to_string(),
             impu: self.cfg.identity.impu.clone(),
+            impi: self.cfg.identity.impi.clone(),
+            derived: self.cfg.identity.derived,
             scscf: reg.and_then(|r| r.scscf.clone()),
             expires: reg.map(|r| r.expires),
             sa: sa.map(|s| (s.ue.spi_c, s.ue.spi_s, s.ue.port_c, s.ue.port_s)),

@@ -259,12 +259,40 @@ impl IpStackLink {
         Ok(())
     }
 
-    fn remove(&mut self, id: SaSetId) {
+    /// Removes an SA set. Its connections can carry nothing once the SAs
+    /// are gone (both ends drop plain packets to protected ports), so they
+    /// are reset first, while the SAs still protect the RST: one packet the
+    /// P-CSCF accepts, instead of a FIN retransmitted in the clear.
+    fn remove(&mut self, now: Time, id: SaSetId) {
         self.failed_sas.retain(|(s, _)| *s != id);
         let Some(i) = self.sas.iter().position(|s| s.id == id) else {
             return;
         };
         let set = self.sas.remove(i);
+        let Some(mut host) = self.host.take() else {
+            return;
+        };
+        let on_set: Vec<usize> = self
+            .conns
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                host.endpoints(m.host)
+                    .is_some_and(|(l, _)| set.ports.contains(&l.port()))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for i in on_set.into_iter().rev() {
+            let m = self.conns.remove(i);
+            host.abort(m.host);
+            self.fail(m.ua, "its SAs were removed");
+        }
+        let out = host.poll(now);
+        self.packets.extend(out);
+        while let Some(e) = host.poll_event() {
+            self.host_event(&mut host, e);
+        }
+        self.host = Some(host);
         let Some(host) = self.host.as_deref_mut() else {
             return;
         };
@@ -278,7 +306,7 @@ impl IpStackLink {
         }
     }
 
-    fn handle_command(&mut self, cmd: TransportCommand) {
+    fn handle_command(&mut self, now: Time, cmd: TransportCommand) {
         match cmd {
             TransportCommand::Connect {
                 conn,
@@ -330,7 +358,7 @@ impl IpStackLink {
                     self.failed_sas.push((set.id, why));
                 }
             }
-            TransportCommand::RemoveSas(id) => self.remove(id),
+            TransportCommand::RemoveSas(id) => self.remove(now, id),
         }
     }
 
@@ -463,7 +491,7 @@ impl ImsLink for IpStackLink {
     }
 
     fn command(&mut self, now: Time, cmd: TransportCommand) {
-        self.handle_command(cmd);
+        self.handle_command(now, cmd);
         self.pump(now);
     }
 

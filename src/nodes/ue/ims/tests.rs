@@ -782,6 +782,8 @@ fn ims_registers_on_200_and_reports_impu_scscf_expiry_and_sas() {
         ImsStatus {
             state: "registered".into(),
             impu: IMPU.into(),
+            impi: h.ims.identity().impi.clone(),
+            derived: h.ims.identity().derived,
             scscf: Some("sip:scscf.ims.mnc001.mcc001.3gppnetwork.org:6060".into()),
             expires: Some(3600),
             sa: Some((u.spi_c, u.spi_s, u.port_c, u.port_s)),
