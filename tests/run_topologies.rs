@@ -107,6 +107,7 @@ fn pcscf_both() -> Vec<IpAddr> {
 }
 
 const UE: &str = "ue-001010000000001";
+const IMPU: &str = "sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org";
 
 #[test]
 fn default_topology_attaches_and_learns_pcscf_from_pco() {
@@ -184,6 +185,63 @@ fn default_topology_attaches_and_learns_pcscf_from_pco() {
     );
     assert_eq!(r.counter("mme1", "attach_success"), 1);
     assert_eq!(r.counter("gw1", "sessions_active"), 2);
+    // Steps 7-9: the VoLTE goal is the IMS registration.
+    let ims_status = s.ims.as_ref().expect("an IMS status");
+    assert_eq!(ims_status.state, "registered");
+    assert_eq!(ims_status.impu, IMPU);
+    assert_eq!(
+        ims_status.scscf.as_deref(),
+        Some("sip:scscf.ims.mnc001.mcc001.3gppnetwork.org:6060")
+    );
+    assert_eq!(ims_status.expires, Some(600));
+    let (spi_c, spi_s, port_c, port_s) = ims_status.sa.expect("SAs");
+    assert_eq!((spi_s, port_s), (spi_c + 1, port_c + 1));
+    assert!(r.has_in_order(&ims_ladder(UE)), "{:#?}", r.ladder);
+    assert_eq!(r.counter("pcscf1", "registered"), 1);
+    assert_eq!(r.counter("scscf1", "auth_ok"), 1);
+    for drop in [
+        "plain_to_protected_dropped",
+        "esp_bad_icv",
+        "esp_replay",
+        "esp_unknown_spi",
+    ] {
+        assert_eq!(r.counter("pcscf1", drop), 0, "{drop}");
+    }
+}
+
+/// The IMS registration of `ue` as the ladder shows it: the TCP connect to
+/// the P-CSCF, both REGISTERs, UAR/UAA, MAR/MAA, the 401, SAR/SAA and the
+/// 200, the second REGISTER and the 200 inside ESP.
+fn ims_ladder(ue: &str) -> Vec<(&str, &str, &str)> {
+    vec![
+        (ue, "enb1", "TCP SYN"),
+        ("gw1", "pcscf1", "TCP SYN"),
+        ("pcscf1", "gw1", "TCP SYN-ACK"),
+        (ue, "enb1", "REGISTER"),
+        ("enb1", "gw1", "G-PDU / REGISTER"),
+        ("gw1", "pcscf1", "REGISTER"),
+        ("pcscf1", "icscf1", "REGISTER"),
+        ("icscf1", "hss1", "User-Authorization-Request"),
+        ("hss1", "icscf1", "User-Authorization-Answer"),
+        ("icscf1", "scscf1", "REGISTER"),
+        ("scscf1", "hss1", "Multimedia-Auth-Request"),
+        ("hss1", "scscf1", "Multimedia-Auth-Answer"),
+        ("scscf1", "icscf1", "401 Unauthorized (REGISTER)"),
+        ("pcscf1", "gw1", "401 Unauthorized (REGISTER)"),
+        ("gw1", "enb1", "G-PDU / 401 Unauthorized (REGISTER)"),
+        ("enb1", ue, "401 Unauthorized (REGISTER)"),
+        (ue, "enb1", "ESP / TCP SYN"),
+        ("gw1", "pcscf1", "ESP / TCP SYN"),
+        ("gw1", "pcscf1", "ESP / REGISTER"),
+        ("pcscf1", "icscf1", "REGISTER"),
+        ("icscf1", "hss1", "User-Authorization-Request"),
+        ("hss1", "icscf1", "User-Authorization-Answer"),
+        ("scscf1", "hss1", "Server-Assignment-Request"),
+        ("hss1", "scscf1", "Server-Assignment-Answer"),
+        ("scscf1", "icscf1", "200 OK (REGISTER)"),
+        ("pcscf1", "gw1", "ESP / 200 OK (REGISTER)"),
+        ("enb1", ue, "ESP / 200 OK (REGISTER)"),
+    ]
 }
 
 #[test]
@@ -197,6 +255,224 @@ fn two_ues_topology_gives_each_ue_its_own_addresses() {
     assert_eq!(a.pdns[1].pcscf, pcscf_both());
     assert_eq!(b.pdns[1].pcscf, pcscf_both());
     assert_eq!(r.counter("mme1", "attach_success"), 2);
+    for u in [a, b] {
+        assert_eq!(u.ims.as_ref().unwrap().state, "registered");
+    }
+    assert!(r.has_in_order(&ims_ladder("alice")), "{:#?}", r.ladder);
+    assert!(r.has_in_order(&ims_ladder("bob")), "{:#?}", r.ladder);
+    assert_eq!(r.counter("pcscf1", "registered"), 2);
+    // Alice's MESSAGE to Bob at 20 s: LIR/LIA find Bob's S-CSCF.
+    assert!(
+        r.has_in_order(&[
+            ("pcscf1", "scscf1", "MESSAGE"),
+            ("icscf1", "hss1", "Location-Info-Request"),
+            ("hss1", "icscf1", "Location-Info-Answer"),
+            ("scscf1", "pcscf1", "MESSAGE"),
+            ("pcscf1", "gw1", "ESP / MESSAGE"),
+            ("enb1", "bob", "ESP / MESSAGE"),
+            ("bob", "enb1", "ESP / 200 OK (MESSAGE)"),
+            ("enb1", "alice", "ESP / 200 OK (MESSAGE)"),
+        ]),
+        "{:#?}",
+        r.ladder
+    );
+    assert_eq!(r.counter("alice", "ims_messages_delivered"), 1);
+    assert_eq!(r.counter("bob", "ims_messages_received"), 1);
+    assert!(r.noted("bob received MESSAGE from sip:001010000000001@"));
+}
+
+#[test]
+fn sms_over_ims_topology_sends_a_message_each_way() {
+    let r = run("sms-over-ims.yaml");
+    for name in ["alice", "bob"] {
+        let u = r.ue(name);
+        assert_eq!(u.outcome, Outcome::Reached, "{name}");
+        assert_eq!(u.ims.as_ref().unwrap().state, "registered", "{name}");
+        assert_eq!(r.counter(name, "ims_messages_delivered"), 1, "{name}");
+        assert_eq!(r.counter(name, "ims_messages_received"), 1, "{name}");
+    }
+    assert_eq!(r.counter("hss1", "lir"), 2);
+    let message = |from: &'static str, to: &'static str| {
+        vec![
+            (from, "enb1", "ESP / MESSAGE"),
+            ("pcscf1", "scscf1", "MESSAGE"),
+            ("scscf1", "icscf1", "MESSAGE"),
+            ("icscf1", "hss1", "Location-Info-Request"),
+            ("hss1", "icscf1", "Location-Info-Answer"),
+            ("icscf1", "scscf1", "MESSAGE"),
+            ("scscf1", "pcscf1", "MESSAGE"),
+            ("enb1", to, "ESP / MESSAGE"),
+            (to, "enb1", "ESP / 200 OK (MESSAGE)"),
+            ("enb1", from, "ESP / 200 OK (MESSAGE)"),
+        ]
+    };
+    let mut both = message("alice", "bob");
+    both.extend(message("bob", "alice"));
+    assert!(r.has_in_order(&both), "{:#?}", r.ladder);
+    assert!(r.noted("alice received MESSAGE from sip:001010000000002@ims.mnc001.mcc001.3gppnetwork.org: hello alice"));
+    assert!(r.noted(
+        "bob received MESSAGE from sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org: hello bob"
+    ));
+}
+
+#[test]
+fn no_ipsec_topology_leaves_the_ue_silent_after_the_401() {
+    let r = run("no-ipsec.yaml");
+    let s = r.ue(UE);
+    assert_eq!(
+        failed_reason(s),
+        "The UE got a 401 without Security-Server and stopped: it requires IPsec (the P-CSCF has ipsec: off)"
+    );
+    assert_eq!(s.emm, "EMM-REGISTERED");
+    assert!(r.has_in_order(&[
+        (UE, "enb1", "REGISTER"),
+        ("pcscf1", "gw1", "401 Unauthorized (REGISTER)"),
+    ]));
+    // One REGISTER only, and nothing in ESP.
+    let registers = r
+        .ladder
+        .iter()
+        .filter(|(f, _, n)| f == UE && n.ends_with("REGISTER"))
+        .count();
+    assert_eq!(registers, 1, "{:#?}", r.ladder);
+    assert!(!r.ladder.iter().any(|(_, _, n)| n.starts_with("ESP")));
+    assert_eq!(r.counter("pcscf1", "sa_created"), 0);
+    assert_eq!(r.counter(UE, "ims_no_security_server"), 1);
+    assert!(r.noted("IPsec is off at this P-CSCF: the 401 goes without Security-Server"));
+}
+
+#[test]
+fn ims_wrong_key_topology_attaches_then_ends_in_403_after_aka() {
+    let r = run("ims-wrong-key.yaml");
+    let s = r.ue(UE);
+    // EPS AKA on the USIM worked: attached with both PDNs.
+    assert_eq!(s.emm, "EMM-REGISTERED");
+    assert_eq!(s.pdns.len(), 2);
+    assert_eq!(r.counter(UE, "auth_mac_failure"), 0);
+    assert_eq!(
+        failed_reason(s),
+        "403 Forbidden after AKA: Forbidden (the UE found the MAC of the 401's AUTN wrong: the network does not hold this USIM's key)"
+    );
+    assert_eq!(r.counter(UE, "ims_auth_mac_failure"), 1);
+    assert_eq!(r.counter("scscf1", "ue_mac_failure"), 1);
+    assert_eq!(r.counter("hss1", "mar"), 1, "no second challenge");
+    assert!(
+        r.has_in_order(&[
+            ("scscf1", "hss1", "Multimedia-Auth-Request"),
+            ("enb1", UE, "401 Unauthorized (REGISTER)"),
+            (UE, "enb1", "REGISTER"),
+            ("scscf1", "hss1", "Server-Assignment-Request"),
+            ("enb1", UE, "403 Forbidden (REGISTER)"),
+        ]),
+        "{:#?}",
+        r.ladder
+    );
+    assert!(r.noted("empty response and no auts"));
+}
+
+#[test]
+fn unknown_impu_topology_gets_uaa_5001_then_403() {
+    let r = run("unknown-impu.yaml");
+    let s = r.ue(UE);
+    assert_eq!(
+        failed_reason(s),
+        "403 Forbidden to the initial REGISTER: Forbidden"
+    );
+    assert_eq!(
+        s.ims.as_ref().unwrap().impu,
+        "sip:alice@ims.mnc001.mcc001.3gppnetwork.org"
+    );
+    assert!(
+        r.has_in_order(&[
+            ("icscf1", "hss1", "User-Authorization-Request"),
+            ("hss1", "icscf1", "User-Authorization-Answer"),
+            ("icscf1", "pcscf1", "403 Forbidden (REGISTER)"),
+            ("enb1", UE, "403 Forbidden (REGISTER)"),
+        ]),
+        "{:#?}",
+        r.ladder
+    );
+    assert_eq!(r.counter("hss1", "unknown_user"), 1);
+    assert_eq!(r.counter("hss1", "mar"), 0, "no S-CSCF is asked");
+    assert!(r.noted("5001"));
+}
+
+#[test]
+fn ims_sqn_resync_topology_resynchronises_through_mar_and_registers() {
+    let r = run("ims-sqn-resync.yaml");
+    let s = r.ue(UE);
+    assert_eq!(s.outcome, Outcome::Reached);
+    assert_eq!(s.ims.as_ref().unwrap().state, "registered");
+    assert_eq!(r.counter(UE, "auth_synch_failure"), 0, "EPS AKA is in step");
+    assert_eq!(r.counter(UE, "ims_auth_sync_failure"), 1);
+    assert_eq!(r.counter("scscf1", "resync"), 1);
+    assert_eq!(r.counter("hss1", "resync"), 1);
+    assert_eq!(r.counter("hss1", "mar"), 2);
+    assert!(
+        r.has_in_order(&[
+            ("enb1", UE, "401 Unauthorized (REGISTER)"),
+            (UE, "enb1", "REGISTER"),
+            ("scscf1", "hss1", "Multimedia-Auth-Request"),
+            ("hss1", "scscf1", "Multimedia-Auth-Answer"),
+            ("enb1", UE, "401 Unauthorized (REGISTER)"),
+            (UE, "enb1", "ESP / REGISTER"),
+            ("enb1", UE, "ESP / 200 OK (REGISTER)"),
+        ]),
+        "{:#?}",
+        r.ladder
+    );
+    assert!(r.noted("asked for resynchronisation"));
+}
+
+#[test]
+fn admin_deregister_topology_sends_rtr_notify_and_the_ue_registers_again() {
+    let r = run("admin-deregister.yaml");
+    let s = r.ue(UE);
+    assert_eq!(s.outcome, Outcome::Reached);
+    assert_eq!(s.ims.as_ref().unwrap().state, "registered");
+    assert_eq!(r.counter("hss1", "rtr"), 1);
+    assert_eq!(r.counter("hss1", "rta"), 1);
+    assert_eq!(r.counter(UE, "ims_registration_lost"), 1);
+    assert_eq!(r.counter(UE, "ims_registered"), 2);
+    let mut expected = ims_ladder(UE);
+    expected.extend([
+        ("hss1", "scscf1", "Registration-Termination-Request"),
+        ("scscf1", "hss1", "Registration-Termination-Answer"),
+        ("scscf1", "pcscf1", "NOTIFY"),
+        ("enb1", UE, "ESP / NOTIFY"),
+        (UE, "enb1", "ESP / 200 OK (NOTIFY)"),
+    ]);
+    expected.extend(ims_ladder(UE));
+    assert!(r.has_in_order(&expected), "{:#?}", r.ladder);
+    assert!(r.noted("the network terminated the registration"));
+    // The SAs of the first registration went without a packet in the clear.
+    assert_eq!(r.counter("pcscf1", "plain_to_protected_dropped"), 0);
+    assert_eq!(r.counter("pcscf1", "esp_unknown_spi"), 0);
+}
+
+#[test]
+fn no_isim_topology_registers_with_identities_derived_from_the_imsi() {
+    let r = run("no-isim.yaml");
+    let s = r.ue(UE);
+    assert_eq!(s.outcome, Outcome::Reached);
+    let ims = s.ims.as_ref().unwrap();
+    assert_eq!(ims.state, "registered");
+    assert!(ims.derived);
+    assert_eq!(ims.impu, IMPU);
+    assert_eq!(
+        ims.impi,
+        "001010000000001@ims.mnc001.mcc001.3gppnetwork.org"
+    );
+    assert!(r.noted("IMS identities derived from the IMSI (no ISIM; TS 23.003 13.3, 13.4B)"));
+    let summary = r.tracker.summary();
+    assert!(
+        summary.contains("IMPI 001010000000001@ims.mnc001.mcc001.3gppnetwork.org (derived from the IMSI: no ISIM)"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains(&format!("IMS registered as {IMPU} via")),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -346,6 +622,13 @@ fn every_topology_file_has_a_test_here() {
         "ipv6-only-ims.yaml",
         "load-1k.yaml",
         "load-10k.yaml",
+        "no-ipsec.yaml",
+        "ims-wrong-key.yaml",
+        "unknown-impu.yaml",
+        "ims-sqn-resync.yaml",
+        "admin-deregister.yaml",
+        "no-isim.yaml",
+        "sms-over-ims.yaml",
     ];
     for e in std::fs::read_dir(dir).unwrap() {
         let name = e.unwrap().file_name().into_string().unwrap();
