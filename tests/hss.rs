@@ -505,3 +505,150 @@ fn hss_never_panics_on_arbitrary_s6a_bytes() {
         })
         .unwrap();
 }
+
+/// A topology file of the default network whose HSS keeps its database in
+/// `db`, with a scenario that lasts `secs` seconds.
+fn running_topology(dir: &Path, db: &Path, secs: u32) -> PathBuf {
+    let yaml = format!(
+        r#"name: admin-cli
+plmn: {{ mcc: "001", mnc: "01" }}
+nodes:
+  mme1:   {{ kind: mme, nas: {{ integrity: [eia2], ciphering: [eea0] }} }}
+  enb1:   {{ kind: enb, enb_id: 0x19B, tac: 1 }}
+  gw1:
+    kind: gateway
+    apns:
+      internet: {{ pool: 10.45.0.0/16 }}
+      ims:      {{ pool: 10.46.0.0/16, p_cscf: [pcscf1] }}
+  hss1:   {{ kind: hss, db: "{}" }}
+  pcscf1: {{ kind: pcscf, ipv4: 10.46.0.1 }}
+  icscf1: {{ kind: icscf }}
+  scscf1: {{ kind: scscf }}
+subscribers:
+  - {{ imsi: "{IMSI}", k: {K_HEX}, opc: {OPC_HEX}, msisdn: "15550001" }}
+ues:
+  - {{ imsi: "{IMSI}", ims: register }}
+scenario:
+  - {{ at: 0s, ue: all, do: attach }}
+  # Keeps the run going while the test talks to the HSS from outside.
+  - {{ at: {secs}s, ue: all, do: register }}
+"#,
+        db.display()
+    );
+    let path = dir.join("admin-cli.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    path
+}
+
+#[test]
+fn hss_deregister_command_makes_the_running_hss_send_rtr() {
+    let db = TempPath::new("admin");
+    let dir = std::env::temp_dir().join(format!("volte-sim-admin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let topo = running_topology(&dir, &db.0, 8);
+    let json = dir.join("run.jsonl");
+    let impu = format!("sip:{IMSI}@ims.mnc001.mcc001.3gppnetwork.org");
+    // On the wall clock: the HSS looks at its database every second.
+    let run = Command::new(env!("CARGO_BIN_EXE_volte-sim"))
+        .args(["run", "--realtime", "--quiet"])
+        .arg(&topo)
+        .arg("--json")
+        .arg(&json)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the registration to reach the HSS (its database says so).
+    let start = std::time::Instant::now();
+    loop {
+        let show = cli(&db.0, &["show", IMSI]);
+        if stdout(&show).contains("IMS state:  registered") {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(6),
+            "never registered: {}{}",
+            stdout(&show),
+            stderr(&show)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let out = cli(&db.0, &["deregister", &impu]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!(
+            "queued the de-registration of {impu} (IMSI {IMSI})"
+        )),
+        "{}",
+        stdout(&out)
+    );
+    // An identity nobody has is refused at once.
+    let bad = cli(&db.0, &["deregister", "sip:nobody@ims.example"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("no subscriber has public identity sip:nobody@ims.example"));
+    let done = run.wait_with_output().unwrap();
+    assert!(
+        done.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&done.stdout),
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let log: Vec<serde_json::Value> = std::fs::read_to_string(&json)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    std::fs::remove_dir_all(&dir).ok();
+    let pos = |pred: &dyn Fn(&serde_json::Value) -> bool, from: usize| {
+        log.iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, v)| pred(v))
+            .map(|(i, _)| i)
+    };
+    let msg = |from: &'static str, to: &'static str, name: &'static str| {
+        move |v: &serde_json::Value| {
+            v["type"] == "message" && v["from"] == from && v["to"] == to && v["name"] == name
+        }
+    };
+    let registered_state =
+        |v: &serde_json::Value| v["type"] == "ue" && v["ims"]["state"] == "registered";
+    let first = pos(&registered_state, 0).expect("registered once");
+    let queued = pos(
+        &|v| {
+            v["type"] == "note"
+                && v["node"] == "hss1"
+                && v["text"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("queued in the database"))
+        },
+        first,
+    )
+    .expect("the HSS found the queued action");
+    let rtr = pos(
+        &msg("hss1", "scscf1", "Registration-Termination-Request"),
+        queued,
+    )
+    .expect("RTR after the action");
+    let rta = pos(
+        &msg("scscf1", "hss1", "Registration-Termination-Answer"),
+        rtr,
+    )
+    .expect("RTA");
+    let notify = pos(&msg("enb1", "ue-001010000000001", "ESP / NOTIFY"), rta).expect("NOTIFY");
+    let lost = pos(
+        &|v| v["type"] == "ue" && v["ims"]["state"] != "registered",
+        notify,
+    )
+    .expect("the UE saw its registration end");
+    let again = pos(&registered_state, lost).expect("registered again");
+    let t = |i: usize| log[i]["t"].as_f64().unwrap();
+    assert!(t(rtr) > t(first), "the RTR came after the registration");
+    assert!(pos(&msg("ue-001010000000001", "enb1", "REGISTER"), notify).is_some_and(|i| i < again));
+    assert_eq!(
+        log.iter()
+            .filter(|v| v["type"] == "counter" && v["node"] == "hss1" && v["counter"] == "rtr")
+            .count(),
+        1
+    );
+}

@@ -21,7 +21,13 @@ use std::process::ExitCode;
         volte-sim hss --db hss.db list\n  \
         volte-sim hss --db hss.db show 001010000000001\n  \
         volte-sim hss --db hss.db set-sqn 001010000000001 0x000000000020\n  \
-        volte-sim hss --db hss.db remove 001010000000001"
+        volte-sim hss --db hss.db remove 001010000000001\n  \
+        volte-sim hss --db hss.db deregister sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org\n\n\
+        `deregister` works on a topology that is running with `db:` set to this file: the \
+        command leaves the request in the database, the running HSS finds it within a \
+        second (of its own time: use `run --realtime` to have that be the wall clock) and \
+        sends a Registration-Termination-Request to the S-CSCF serving the identity, which \
+        tells the UE with a NOTIFY."
 )]
 pub struct HssArgs {
     /// The database file (required; `add` creates it when missing).
@@ -51,6 +57,12 @@ pub enum HssCommand {
     Remove {
         /// The subscriber's IMSI.
         imsi: String,
+    },
+    /// Administrative de-registration of a public identity: the HSS running
+    /// on this database sends RTR to its S-CSCF within a second.
+    Deregister {
+        /// The public identity (e.g. sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org).
+        impu: String,
     },
     /// Set the next SQN the HSS will put in a vector (e.g. after a SIM swap).
     SetSqn {
@@ -347,6 +359,21 @@ fn run_inner(args: &HssArgs) -> Result<(), Failure> {
                 return Err(unknown(imsi, db));
             }
             println!("removed {imsi}");
+            Ok(())
+        }
+        HssCommand::Deregister { impu } => {
+            let mut store = Store::open_existing(db)?;
+            let Some(imsi) = store.imsi_for_impu(impu)? else {
+                return Err(Failure::failed(format!(
+                    "no subscriber has public identity {impu} in {}",
+                    db.display()
+                )));
+            };
+            store.queue_deregistration(impu)?;
+            println!(
+                "queued the de-registration of {impu} (IMSI {imsi}): the HSS running on {} sends RTR to its S-CSCF within a second",
+                db.display()
+            );
             Ok(())
         }
         HssCommand::SetSqn { imsi, value } => {

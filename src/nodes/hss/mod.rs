@@ -23,7 +23,8 @@
 //! `wrong_interface`; on Cx `uar`, `mar`, `sar`, `lir`, `rtr`, `rta`,
 //! `identities_dont_match`, `authorization_rejected`, `roaming_not_allowed`,
 //! `not_registered`, `auth_scheme_not_supported`, `assignment_type_errors`,
-//! `wrong_destination`, `wrong_origin`.
+//! `wrong_destination`, `wrong_origin`; `admin_actions` (de-registrations the
+//! CLI queued in the database file, looked for every second).
 //!
 //! Everything is deterministic: RANDs come from ChaCha20 seeded with the
 //! topology seed mixed with the node id. The same seed gives the same RANDs
@@ -106,7 +107,14 @@ pub struct Hss {
     counters: HashMap<&'static str, u64>,
     out: VecDeque<Output>,
     started: bool,
+    /// When to look for administrative actions the CLI queued in the
+    /// database file next (`None`: an in-memory database nobody else sees).
+    admin_poll: Option<Time>,
 }
+
+/// How often the HSS looks for administrative actions in its database file
+/// (`volte-sim hss deregister IMPU --db FILE` while a topology runs).
+pub const ADMIN_POLL: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl std::fmt::Debug for Hss {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -232,6 +240,7 @@ impl Hss {
             counters: HashMap::new(),
             out: VecDeque::new(),
             started: false,
+            admin_poll: None,
         };
         for n in apn_notes {
             hss.note(None, n);
@@ -261,6 +270,7 @@ impl Hss {
                     ));
                 }
                 hss.note(None, text);
+                hss.admin_poll = store.path().map(|_| Time::ZERO + ADMIN_POLL);
                 hss.store = Ok(store);
                 None
             }
@@ -527,6 +537,35 @@ impl Hss {
     }
 }
 
+impl Hss {
+    /// Carries out the administrative actions the CLI queued in the
+    /// database (`volte-sim hss deregister IMPU`).
+    fn admin_actions(&mut self) {
+        let Some(store) = self.store.as_mut().ok() else {
+            return;
+        };
+        let actions = match store.take_admin_actions() {
+            Ok(a) => a,
+            Err(e) => {
+                self.bump("store_errors");
+                return self.note(None, format!("could not read administrative actions: {e}"));
+            }
+        };
+        for a in actions {
+            match a {
+                store::AdminAction::Deregister { impu } => {
+                    self.bump("admin_actions");
+                    self.note(
+                        None,
+                        format!("administrative de-registration of {impu} queued in the database (volte-sim hss deregister)"),
+                    );
+                    self.deregister(&impu, ReasonCode::PermanentTermination);
+                }
+            }
+        }
+    }
+}
+
 /// The Diameter header of `bytes`, if it can be read.
 fn peek_header(bytes: &[u8]) -> Option<Header> {
     let mut r = Reader::new("Diameter", bytes);
@@ -539,6 +578,10 @@ impl Node for Hss {
             Input::Receive { iface, from, bytes } => self.receive(now, iface, from, &bytes),
             Input::Timeout => {
                 self.started = true;
+                if self.admin_poll.is_some_and(|t| t <= now) {
+                    self.admin_poll = Some(now + ADMIN_POLL);
+                    self.admin_actions();
+                }
                 let mut dwrs = Vec::new();
                 for (&(node, iface), peer) in &mut self.peers {
                     for b in peer.timeout(now) {
@@ -565,6 +608,7 @@ impl Node for Hss {
         self.peers
             .values()
             .filter_map(DiameterPeer::poll_timeout)
+            .chain(self.admin_poll)
             .min()
     }
 }

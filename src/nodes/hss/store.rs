@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this code reads and writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// The largest SQN (48 bits).
 pub const MAX_SQN: u64 = (1 << 48) - 1;
@@ -64,7 +64,28 @@ const MIGRATIONS: &[&str] = &[
         barred  INTEGER NOT NULL DEFAULT 0
     ) WITHOUT ROWID;
     CREATE INDEX impus_by_imsi ON impus(imsi, pos);",
+    // Version 2. Administrative actions the CLI queues for the running HSS
+    // (`volte-sim hss deregister IMPU`); the HSS takes them in id order.
+    "CREATE TABLE admin_actions (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        action  TEXT NOT NULL,
+        impu    TEXT NOT NULL
+    );",
 ];
+
+/// An administrative action queued in the database for the running HSS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AdminAction {
+    /// De-register a public identity: the HSS sends RTR to its S-CSCF
+    /// (TS 29.228 6.1.3, PERMANENT_TERMINATION).
+    Deregister {
+        /// The public identity.
+        impu: String,
+    },
+}
+
+/// The `action` column of [`AdminAction::Deregister`].
+const ACTION_DEREGISTER: &str = "deregister";
 
 const SUBSCRIBER_COLUMNS: &str = "imsi, msisdn, k, opc, amf, sqn, apns, impi, ims_state, \
                                   scscf_name, mme_host, mme_realm, purged";
@@ -783,6 +804,42 @@ impl Store {
             )?
             .execute(params![imsi, state.to_i64(), scscf_name])?;
         Ok(n > 0)
+    }
+
+    /// Queues an administrative de-registration of `impu` for the HSS that
+    /// runs on this database (it looks every second); returns the row id.
+    pub fn queue_deregistration(&mut self, impu: &str) -> Result<i64, StoreError> {
+        self.conn
+            .prepare_cached("INSERT INTO admin_actions (action, impu) VALUES (?1, ?2)")?
+            .execute(params![ACTION_DEREGISTER, impu])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Takes every queued administrative action, oldest first (they are
+    /// removed from the database in the same transaction).
+    pub fn take_admin_actions(&mut self) -> Result<Vec<AdminAction>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let rows: Vec<(i64, String, String)> = {
+            let mut st =
+                tx.prepare_cached("SELECT id, action, impu FROM admin_actions ORDER BY id")?;
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?
+        };
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        tx.execute("DELETE FROM admin_actions", [])?;
+        tx.commit()?;
+        rows.into_iter()
+            .map(|(id, action, impu)| match action.as_str() {
+                ACTION_DEREGISTER => Ok(AdminAction::Deregister { impu }),
+                other => Err(StoreError::Corrupt(format!(
+                    "administrative action {id} is '{other}'"
+                ))),
+            })
+            .collect()
     }
 
     /// Sets the barring flag of one public identity; false if it is unknown.
