@@ -3,7 +3,7 @@
 
 use crate::events::capture::Capture;
 use crate::events::event::Event;
-use crate::events::json::event_json;
+use crate::events::json::event_json_with;
 use crate::events::ladder::Ladder;
 use crate::run::report::{LIST_LIMIT, Tracker};
 use crate::run::{RunOptions, build_nodes, run_realtime, run_sim};
@@ -74,6 +74,7 @@ struct Sinks {
     capture: Option<Capture<BufWriter<File>>>,
     json: Option<BufWriter<File>>,
     names: Vec<String>,
+    show_keys: bool,
     error: Option<String>,
 }
 
@@ -84,14 +85,14 @@ impl Sinks {
         {
             let _ = writeln!(self.stdout, "{line}");
         }
-        if let (Some(c), Event::Message(m)) = (&mut self.capture, e)
-            && let Err(err) = c.write(m)
+        if let Some(c) = &mut self.capture
+            && let Err(err) = c.observe(e)
         {
             self.error
                 .get_or_insert(format!("writing the pcap failed: {err}"));
         }
         if let Some(j) = &mut self.json
-            && let Err(err) = writeln!(j, "{}", event_json(e, &self.names))
+            && let Err(err) = writeln!(j, "{}", event_json_with(e, &self.names, self.show_keys))
         {
             self.error
                 .get_or_insert(format!("writing the JSON log failed: {err}"));
@@ -155,6 +156,7 @@ pub fn run(args: &RunArgs) -> ExitCode {
         capture,
         json,
         names,
+        show_keys: topo.show_keys,
         error: None,
     };
     let opts = RunOptions {
@@ -176,6 +178,21 @@ pub fn run(args: &RunArgs) -> ExitCode {
     };
     if let Some(c) = sinks.capture.take() {
         let frames = c.frames();
+        if let Some(p) = &args.pcap {
+            match c.write_esp_sa(p) {
+                Ok(Some(sa)) => eprintln!(
+                    "wrote the keys of {} encrypted ESP SAs to {} (Wireshark: copy it as esp_sa into a profile folder, or set WIRESHARK_CONFIG_DIR to its folder with the file named esp_sa, and enable ESP decryption)",
+                    c.esp_sa_lines().len(),
+                    sa.display()
+                ),
+                Ok(None) => {}
+                Err(e) => {
+                    sinks
+                        .error
+                        .get_or_insert(format!("writing the esp_sa file failed: {e}"));
+                }
+            }
+        }
         match c.finish() {
             Ok(_) => eprintln!(
                 "wrote {frames} frames to {}",

@@ -4,13 +4,28 @@
 //! GTPv2-C in UDP 2123, GTP-U in UDP 2152, Diameter in TCP (the HSS listens on
 //! 3868), SIP in UDP 5060, SGi packets as raw IP. The simulated radio (Uu)
 //! is not a wire and is not written.
+//!
+//! When IPsec SAs with encryption are set up, the P-CSCF's IP stack reports
+//! their keys as a [`NodeEvent::EspSa`] event; the capture keeps those lines
+//! and [`Capture::write_esp_sa`] writes them as a Wireshark `esp_sa` file
+//! beside the pcap ([`esp_sa_path`]), so the ESP can be decrypted. Nothing
+//! else writes the keys.
 
-use super::event::MessageEvent;
+use super::event::{Event, MessageEvent};
 use super::pcap::{Packet, PcapWriter, SctpData};
-use crate::nodes::{Iface, NodeId};
+use crate::nodes::{EspSaLines, Iface, NodeEvent, NodeId};
 use crate::topology::{NodeKind, Topology};
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+/// Where the `esp_sa` file of the capture `pcap` goes: beside it, with the
+/// extension `esp_sa` (`attach.pcap` -> `attach.esp_sa`). Wireshark reads it
+/// as the file `esp_sa` of a profile or configuration directory
+/// (`WIRESHARK_CONFIG_DIR`), with `esp.enable_encryption_decode: TRUE`.
+pub fn esp_sa_path(pcap: &Path) -> PathBuf {
+    pcap.with_extension("esp_sa")
+}
 
 /// Diameter server port (RFC 6733 2.1).
 const DIAMETER_PORT: u16 = 3868;
@@ -21,6 +36,7 @@ pub struct Capture<W: Write> {
     addrs: Vec<IpAddr>,
     diameter_server: Vec<bool>,
     frames: u64,
+    esp_sa: Vec<String>,
 }
 
 impl<W: Write> Capture<W> {
@@ -37,7 +53,49 @@ impl<W: Write> Capture<W> {
                 .map(|n| matches!(n.kind, NodeKind::Hss(_)))
                 .collect(),
             frames: 0,
+            esp_sa: Vec::new(),
         })
+    }
+
+    /// Takes one event: a message is written (see [`Capture::write`]), the
+    /// keys of encrypted SAs are kept for [`Capture::write_esp_sa`].
+    pub fn observe(&mut self, e: &Event) -> io::Result<bool> {
+        match e {
+            Event::Message(m) => self.write(m),
+            Event::Node {
+                event: NodeEvent::EspSa(lines),
+                ..
+            } => {
+                self.esp_sa(lines);
+                Ok(false)
+            }
+            Event::Node { .. } => Ok(false),
+        }
+    }
+
+    /// Keeps the `esp_sa` lines of SAs set up during the capture.
+    pub fn esp_sa(&mut self, lines: &EspSaLines) {
+        for l in &lines.0 {
+            if !self.esp_sa.contains(l) {
+                self.esp_sa.push(l.clone());
+            }
+        }
+    }
+
+    /// The `esp_sa` lines kept so far.
+    pub fn esp_sa_lines(&self) -> &[String] {
+        &self.esp_sa
+    }
+
+    /// Writes the `esp_sa` file of the capture `pcap` (see [`esp_sa_path`])
+    /// when encrypted SAs were seen; returns its path.
+    pub fn write_esp_sa(&self, pcap: &Path) -> io::Result<Option<PathBuf>> {
+        if self.esp_sa.is_empty() {
+            return Ok(None);
+        }
+        let path = esp_sa_path(pcap);
+        std::fs::write(&path, crate::crypto::ipsec::esp_sa_file(&self.esp_sa))?;
+        Ok(Some(path))
     }
 
     /// Frames written so far.

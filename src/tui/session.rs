@@ -109,15 +109,15 @@ impl Session {
         move |e: &Event| {
             app.ingest(e);
             tracker.observe(e);
-            if let Event::Message(m) = e {
-                if m.iface != Iface::Uu {
-                    *non_uu += 1;
-                }
-                if let Some(p) = pcap.as_mut()
-                    && let Err(err) = p.capture.write(m)
-                {
-                    p.error.get_or_insert(err.to_string());
-                }
+            if let Event::Message(m) = e
+                && m.iface != Iface::Uu
+            {
+                *non_uu += 1;
+            }
+            if let Some(p) = pcap.as_mut()
+                && let Err(err) = p.capture.observe(e)
+            {
+                p.error.get_or_insert(err.to_string());
             }
         }
     }
@@ -266,6 +266,7 @@ impl Session {
                 if let Some(e) = p.error {
                     return Err(io::Error::other(e));
                 }
+                p.capture.write_esp_sa(&p.path)?;
                 p.capture.finish()?;
                 Ok(Some((p.path, n)))
             }
