@@ -118,7 +118,7 @@ fn default_run_pcap_passes_tshark_with_pcscf_and_apn() {
 }
 
 /// Cells of column `i` that are not empty.
-fn column<'a>(rows: &'a [Vec<String>], i: usize) -> impl Iterator<Item = &'a str> {
+fn column(rows: &[Vec<String>], i: usize) -> impl Iterator<Item = &str> {
     rows.iter()
         .map(move |r| r[i].as_str())
         .filter(|c| !c.is_empty())
