@@ -104,3 +104,13 @@ pub enum Upstream {
         then_forget: bool,
     },
 }
+
+/// What the P-CSCF does with its transport once the response it is
+/// relaying has gone to the UE.
+#[derive(Debug, Clone)]
+pub enum AfterSend {
+    /// Install the SAs of a new challenge.
+    Install(Box<super::gm::SaSet>),
+    /// Remove SAs that a new challenge replaced.
+    Remove(Sas),
+}

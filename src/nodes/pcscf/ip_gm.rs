@@ -545,9 +545,12 @@ impl IpGm {
         };
         let mut reset = false;
         for (port, remote) in s.flows {
-            if self.sa_of_flow.get(&(port, remote)) == Some(&id) {
-                self.sa_of_flow.remove(&(port, remote));
+            if self.sa_of_flow.get(&(port, remote)) != Some(&id) {
+                // A newer set runs on the same flow (the UE answered a new
+                // challenge from the same ports): its connection stays.
+                continue;
             }
+            self.sa_of_flow.remove(&(port, remote));
             let local = SocketAddr::new(s.pcscf, port);
             if let Some(conn) = self.by_ends.get(&(local, remote)).copied() {
                 if let Some(h) = self.set.host_mut(s.ue) {

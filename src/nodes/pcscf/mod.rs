@@ -89,6 +89,8 @@ pub struct PCscf {
     next_sa: u32,
     ids: Ids,
     out: Outbox,
+    /// Transport work that waits for the response being relayed to go.
+    after_send: Vec<context::AfterSend>,
     started: bool,
 }
 
@@ -193,6 +195,7 @@ impl PCscf {
             next_sa: 0,
             ids: Ids::new(&node.name),
             out: Outbox::default(),
+            after_send: Vec::new(),
             started: false,
         }
     }

@@ -3,7 +3,7 @@
 //! second REGISTER, and the registration cache at the 200.
 
 use super::PCscf;
-use super::context::{Offer, Registered, Sas, UeContext, Upstream};
+use super::context::{AfterSend, Offer, Registered, Sas, UeContext, Upstream};
 use super::gm::{FromUe, GmCommand, SaEnd, SaId, SaSet};
 use super::secagree::{choose, same_mechanisms, security_server};
 use crate::codec::sip::headers::Header;
@@ -387,6 +387,15 @@ impl PCscf {
             _ => {}
         }
         self.send_to_ue(now, local, src, sa, &resp, imsi);
+        // A new challenge's SAs come in only now: a 401 to a REGISTER that
+        // came through temporary SAs goes through them, not through the
+        // new ones the UE cannot know yet; the old temporary set goes.
+        for a in std::mem::take(&mut self.after_send) {
+            match a {
+                AfterSend::Install(set) => self.gm(now, GmCommand::Install(set)),
+                AfterSend::Remove(old) => self.remove_sas(now, &old),
+            }
+        }
         // The answer went through the SAs; now they may go.
         if let Some(t) = drop_temporary {
             if let Some(u) = self.ues.get_mut(&impi) {
@@ -474,14 +483,18 @@ impl PCscf {
             resp.push_header("Security-Server", m);
         }
         *resp = std::mem::replace(resp, SipMessage::response(200, "")).with_content_length();
-        self.gm(now, GmCommand::Install(Box::new(set.clone())));
+        self.after_send
+            .push(AfterSend::Install(Box::new(set.clone())));
         self.by_sa.insert(id, impi.to_string());
         let expires = set.expires;
         if let Some(ue) = self.ues.get_mut(impi) {
-            ue.temporary = Some(Sas {
+            let old = ue.temporary.replace(Sas {
                 set: set.clone(),
                 server,
             });
+            if let Some(old) = old {
+                self.after_send.push(AfterSend::Remove(old));
+            }
         }
         self.wake(expires, impi);
         self.out.bump("sa_created");
