@@ -930,7 +930,7 @@ mod tests {
         let e = Store::open_existing(&db.0).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "database schema version 99 is newer than this volte-sim understands (1)"
+            "database schema version 99 is newer than this volte-sim understands (2)"
         );
     }
 

@@ -836,12 +836,22 @@ mod tests {
         }
         assert!(w.pc.counters().esp_rx >= 2);
 
-        // Removing the set removes both pairs and unprotects the ports.
+        // Removing the set resets its connection (through the SAs, so the
+        // P-CSCF takes the RST), removes both pairs and unprotects the
+        // ports; with nothing left, the stack goes.
+        let rx_before = w.pc.counters().esp_rx;
         w.cmd(TransportCommand::RemoveSas(set.id));
+        assert!(w.events.contains(&TransportEvent::Failed {
+            conn: ConnId(1),
+            reason: "its SAs were removed".into()
+        }));
         assert!(w.link.sa_pairs(set.id).is_empty());
-        let host = w.link.host().unwrap();
-        assert_eq!(host.sa_pairs().count(), 0);
-        assert!(!host.is_protected(50000) && !host.is_protected(50001));
+        if let Some(host) = w.link.host() {
+            assert_eq!(host.sa_pairs().count(), 0);
+            assert!(!host.is_protected(50000) && !host.is_protected(50001));
+        }
+        w.settle();
+        assert_eq!(w.pc.counters().esp_rx, rx_before + 1, "the RST in ESP");
     }
 
     #[test]
