@@ -135,6 +135,25 @@ pub fn encode_to_bytes<T: AperCodec>(v: &T) -> Result<Vec<u8>, PerCodecError> {
     Ok(bytes)
 }
 
+/// Encodes `v` as an open type: its own encoding, preceded by its length.
+/// The common case (under 16K octets) encodes straight into a buffer that is
+/// appended once; larger values take the fragmenting path.
+pub fn encode_open<T: AperCodec>(data: &mut PerCodecData, v: &T) -> Result<(), PerCodecError> {
+    let mut inner = PerCodecData::new_aper();
+    v.aper_encode(&mut inner)?;
+    let len = inner.length_in_bytes();
+    if len == 0 {
+        // X.691 11.2.2: an empty encoding is replaced by a single zero octet.
+        return encode_unbounded_octets(data, &[0]);
+    }
+    if len >= 16_384 {
+        return encode_unbounded_octets(data, &inner.into_bytes());
+    }
+    encode::encode_length_determinent(data, None, None, false, len)?;
+    data.append_aligned(&mut inner);
+    Ok(())
+}
+
 /// Decodes the contents of an open type as `T`.
 pub fn decode_from_bytes<T: AperCodec<Output = T>>(bytes: &[u8]) -> Result<T, PerCodecError> {
     let mut inner = PerCodecData::from_slice_aper(bytes);
@@ -252,8 +271,7 @@ macro_rules! aper_choice {
                     })*
                     $(Self::$ev(v) => {
                         $crate::ext::encode_choice_ext_index(data, $ei)?;
-                        let bytes = $crate::ext::encode_to_bytes(v)?;
-                        $crate::ext::encode_unbounded_octets(data, &bytes)
+                        $crate::ext::encode_open(data, v)
                     })*
                     Self::UnknownExtension(u) => {
                         $crate::ext::encode_choice_ext_index(data, u.index)?;
@@ -304,11 +322,10 @@ macro_rules! aper_open {
                 &self,
                 data: &mut asn1_codecs::PerCodecData,
             ) -> Result<(), asn1_codecs::PerCodecError> {
-                let bytes = match self {
-                    $(Self::$v(v) => $crate::ext::encode_to_bytes(v)?,)*
-                    Self::Unknown(u) => u.0.clone(),
-                };
-                $crate::ext::encode_unbounded_octets(data, &bytes)
+                match self {
+                    $(Self::$v(v) => $crate::ext::encode_open(data, v),)*
+                    Self::Unknown(u) => $crate::ext::encode_unbounded_octets(data, &u.0),
+                }
             }
         }
         impl $crate::ext::OpenValue for $name {

@@ -30,11 +30,13 @@ impl Header {
     /// True when this header is `name`, comparing case-insensitively and
     /// mapping compact forms (`v` is `Via`).
     pub fn is(&self, name: &str) -> bool {
-        // Names longer than one letter are equal when they are equal
-        // ignoring case; only a compact form needs the table.
-        self.name.eq_ignore_ascii_case(name)
-            || ((self.name.len() == 1 || name.len() == 1)
-                && canonical_name(&self.name).eq_ignore_ascii_case(canonical_name(name)))
+        if self.name.eq_ignore_ascii_case(name) {
+            return true;
+        }
+        // Only a compact form (one letter) is spelt differently from the
+        // full name it stands for; anything else differs for real.
+        (self.name.len() == 1 || name.len() == 1)
+            && canonical_name(&self.name).eq_ignore_ascii_case(canonical_name(name))
     }
 }
 

@@ -31,24 +31,28 @@ pub(crate) fn split_outside(s: &str, sep: char) -> Vec<&str> {
     let mut escaped = false;
     let mut angle = false;
     let mut start = 0;
-    for (i, c) in s.char_indices() {
+    // Every delimiter is ASCII, and no byte of a multi-byte UTF-8 sequence
+    // is, so scanning bytes finds the same boundaries as scanning chars.
+    debug_assert!(sep.is_ascii(), "separators are ASCII");
+    let sep = sep as u32;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
         if in_quotes {
             if escaped {
                 escaped = false;
-            } else if c == '\\' {
+            } else if b == b'\\' {
                 escaped = true;
-            } else if c == '"' {
+            } else if b == b'"' {
                 in_quotes = false;
             }
             continue;
         }
-        match c {
-            '"' => in_quotes = true,
-            '<' => angle = true,
-            '>' => angle = false,
-            _ if c == sep && !angle => {
+        match b {
+            b'"' => in_quotes = true,
+            b'<' => angle = true,
+            b'>' => angle = false,
+            _ if u32::from(b) == sep && b.is_ascii() && !angle => {
                 out.push(trim_lws(&s[start..i]));
-                start = i + c.len_utf8();
+                start = i + 1;
             }
             _ => {}
         }
