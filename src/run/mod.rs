@@ -58,21 +58,28 @@ pub fn build_nodes(topo: &Topology) -> (Group, Vec<String>) {
 
 struct Progress {
     on: bool,
+    /// Messages are counted only when they are recorded (not in `bench`);
+    /// otherwise the line shows the simulator's steps.
+    recording: bool,
     last: Instant,
 }
 
 impl Progress {
-    fn tick(&mut self, tracker: &Tracker, now: Time, force: bool) {
+    fn tick(&mut self, tracker: &Tracker, now: Time, steps: u64, force: bool) {
         if !self.on || (!force && self.last.elapsed() < Duration::from_millis(500)) {
             return;
         }
         self.last = Instant::now();
+        let work = if self.recording {
+            format!("{} messages", tracker.messages())
+        } else {
+            format!("{steps} steps")
+        };
         eprint!(
-            "\r  {}/{} UEs finished ({} reached), {} messages, t = {} s   ",
+            "\r  {}/{} UEs finished ({} reached), {work}, t = {} s   ",
             tracker.finished(),
             tracker.ues(),
             tracker.reached(),
-            tracker.messages(),
             now
         );
         if force {
@@ -97,6 +104,7 @@ pub fn run_sim(topo: &Topology, opts: &RunOptions, sink: &mut dyn FnMut(&Event))
     let mut tracker = Tracker::new(topo);
     let mut progress = Progress {
         on: opts.progress,
+        recording: opts.record_messages,
         last: Instant::now(),
     };
     let limit = Time::ZERO + opts.max_time;
@@ -123,10 +131,10 @@ pub fn run_sim(topo: &Topology, opts: &RunOptions, sink: &mut dyn FnMut(&Event))
             settle_until = None;
         }
         if steps.is_multiple_of(1024) {
-            progress.tick(&tracker, sim.now(), false);
+            progress.tick(&tracker, sim.now(), steps, false);
         }
     }
-    progress.tick(&tracker, sim.now(), true);
+    progress.tick(&tracker, sim.now(), steps, true);
     tracker.steps = sim.steps();
     tracker
 }
@@ -175,6 +183,8 @@ pub async fn run_actors(
     let mut tracker = Tracker::new(topo);
     let mut progress = Progress {
         on: opts.progress,
+        // The actors always report their messages.
+        recording: true,
         last: Instant::now(),
     };
     let deadline = tokio::time::Instant::now() + opts.max_time;
@@ -209,13 +219,13 @@ pub async fn run_actors(
         } else {
             settle = None;
         }
-        progress.tick(&tracker, rt.now(), false);
+        progress.tick(&tracker, rt.now(), 0, false);
     }
     let now = rt.now();
     for e in rt.shutdown().await {
         tracker.observe(&e);
         sink(&e);
     }
-    progress.tick(&tracker, now, true);
+    progress.tick(&tracker, now, 0, true);
     tracker
 }
