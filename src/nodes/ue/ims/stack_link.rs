@@ -841,16 +841,16 @@ mod tests {
         // ports; with nothing left, the stack goes.
         let rx_before = w.pc.counters().esp_rx;
         w.cmd(TransportCommand::RemoveSas(set.id));
-        assert!(w.events.contains(&TransportEvent::Failed {
-            conn: ConnId(1),
-            reason: "its SAs were removed".into()
-        }));
         assert!(w.link.sa_pairs(set.id).is_empty());
         if let Some(host) = w.link.host() {
             assert_eq!(host.sa_pairs().count(), 0);
             assert!(!host.is_protected(50000) && !host.is_protected(50001));
         }
         w.settle();
+        assert!(w.events.contains(&TransportEvent::Failed {
+            conn: ConnId(1),
+            reason: "its SAs were removed".into()
+        }));
         assert_eq!(w.pc.counters().esp_rx, rx_before + 1, "the RST in ESP");
     }
 
