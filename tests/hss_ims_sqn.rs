@@ -1,11 +1,12 @@
 //! The S6a and Cx views of one subscriber share one SQN sequence, kept in
 //! the HSS's SQLite file: a UE attaches (AIR: one E-UTRAN vector),
 //! registers to IMS with the same USIM (MAR: one SIP-Auth-Data-Item, no
-//! ISIM) and refreshes its registration (SAR RE_REGISTRATION, no new
-//! vector); the HSS then restarts on the same file and the UE attaches and
+//! ISIM) and refreshes its registration over its SAs, which the S-CSCF
+//! authenticates anew (another MAR, then SAR RE_REGISTRATION); the HSS then
+//! restarts on the same file and the UE attaches and
 //! registers again. Every vector's SQN, read back out of the AUTN with f5,
 //! is higher than the one before, across both interfaces and the restart,
-//! and the file holds the last one issued.
+//! and the file holds the next one to issue.
 
 use std::path::PathBuf;
 use volte_sim::codec::diameter::cx::{Maa, Sar, ServerAssignmentType};
@@ -104,7 +105,11 @@ fn vectors(msgs: &[MessageEvent], hss: NodeId) -> Vec<(&'static str, u64)> {
         match m.iface {
             Iface::S6a => {
                 if let Ok(aia) = Aia::decode(&m.bytes) {
-                    for v in aia.authentication_info.map(|i| i.eutran_vectors).unwrap_or_default() {
+                    for v in aia
+                        .authentication_info
+                        .map(|i| i.eutran_vectors)
+                        .unwrap_or_default()
+                    {
                         out.push(("S6a", sqn_of(&v.rand, &v.autn)));
                     }
                 }
@@ -134,10 +139,9 @@ fn assignments(msgs: &[MessageEvent], hss: NodeId) -> Vec<ServerAssignmentType> 
 
 #[test]
 fn s6a_and_cx_share_one_sqn_sequence_across_an_hss_restart() {
-    let db = TempDb(std::env::temp_dir().join(format!(
-        "volte-sim-hss-ims-sqn-{}.db",
-        std::process::id()
-    )));
+    let db = TempDb(
+        std::env::temp_dir().join(format!("volte-sim-hss-ims-sqn-{}.db", std::process::id())),
+    );
     let topo = topology(&db);
     let hss = topo.find("hss1").unwrap().0;
 
@@ -146,8 +150,8 @@ fn s6a_and_cx_share_one_sqn_sequence_across_an_hss_restart() {
     let v1 = vectors(&first, hss);
     assert_eq!(
         v1.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
-        ["S6a", "Cx"],
-        "one vector for the attach, one for the registration: {v1:?}"
+        ["S6a", "Cx", "Cx"],
+        "one vector for the attach, one for the registration, one for the refresh: {v1:?}"
     );
     assert_eq!(
         assignments(&first, hss),
@@ -155,7 +159,7 @@ fn s6a_and_cx_share_one_sqn_sequence_across_an_hss_restart() {
             ServerAssignmentType::Registration,
             ServerAssignmentType::ReRegistration
         ],
-        "the refresh is a re-registration without a new challenge"
+        "the refresh is a re-registration"
     );
 
     // Second lifetime on the same file: the HSS starts again from what it
@@ -174,14 +178,15 @@ fn s6a_and_cx_share_one_sqn_sequence_across_an_hss_restart() {
     );
 
     let sqns: Vec<u64> = v1.iter().chain(&v2).map(|(_, s)| *s).collect();
-    assert!(sqns[0] > 32, "above the seeded SQN: {sqns:?}");
+    assert_eq!(sqns[0], 32, "the seeded next SQN comes first: {sqns:?}");
     assert!(
         sqns.windows(2).all(|w| w[1] > w[0]),
         "every vector's SQN is higher than the one before, across S6a, Cx and the restart: {sqns:?}"
     );
 
-    // The file holds the last SQN issued, so a third start goes on from it.
+    // The file holds the next SQN after the last one issued, so a third
+    // start goes on from there.
     let store = Store::open_existing(&db.0).unwrap();
     let rec = store.get(IMSI).unwrap().unwrap();
-    assert_eq!(rec.subscription.sqn.value(), *sqns.last().unwrap());
+    assert_eq!(rec.subscription.sqn.value(), sqns.last().unwrap() + 1);
 }

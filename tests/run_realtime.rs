@@ -1,11 +1,11 @@
 //! The tokio shells drive the same nodes as the simulator: the default
-//! topology attaches through actors (one per network node, one for the UEs),
+//! topology attaches and registers to IMS through actors (one per network node, one for the UEs),
 //! on a paused clock here so the test is deterministic and fast, and through
 //! the binary's `--realtime` on the wall clock.
 
 use std::process::Command;
 use volte_sim::nodes::Outcome;
-use volte_sim::run::{RunOptions, run_actors};
+use volte_sim::run::{RunOptions, run_actors, run_sim};
 use volte_sim::topology::load_from_path;
 
 #[tokio::test(start_paused = true)]
@@ -23,9 +23,13 @@ async fn actors_attach_the_default_ue_like_the_simulator() {
     let s = tracker.status(ue).unwrap();
     assert_eq!(s.outcome, Outcome::Reached);
     assert_eq!(s.pdns[1].pcscf.len(), 2);
-    // The same 42 messages as on the simulator (the attach, and the Cx
-    // capabilities exchanges of the I-CSCF and S-CSCF).
-    assert_eq!(messages, 42);
+    let ims = s.ims.as_ref().expect("an IMS registration");
+    assert_eq!(ims.state, "registered");
+    // The same messages as on the simulator, in number and in kind: the
+    // attach, the IMS PDN, TCP and SIP through GTP-U and ESP, Cx.
+    let sim = run_sim(&topo, &RunOptions::default(), &mut |_| {});
+    assert_eq!(messages, sim.messages());
+    assert!(messages > 100, "{messages}");
 }
 
 #[test]

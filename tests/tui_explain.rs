@@ -158,3 +158,84 @@ fn tui_explain_key_jumps_to_the_message_and_opens_it() {
     assert!(s.app.detail_open);
     assert!(!s.app.follow);
 }
+
+/// The SIP or Diameter message an IMS explanation points at: (interface,
+/// summary), for the teaching topologies of the IMS registration.
+fn ims_case(name: &str, topic: &str, severity: Severity) -> (Session, Iface, String) {
+    let s = run(name);
+    let (sev, iface, summary) = explained(&s, topic);
+    assert_eq!(sev, severity, "{name}");
+    (s, iface, summary)
+}
+
+#[test]
+fn tui_explains_no_ipsec_at_the_401_without_security_server() {
+    let (s, iface, summary) = ims_case("no-ipsec", "no-ipsec", Severity::Failure);
+    assert_eq!(iface, Iface::Mw);
+    assert!(
+        summary.starts_with("401 Unauthorized (REGISTER)"),
+        "{summary}"
+    );
+    assert_eq!(s.app.failed, 1);
+}
+
+#[test]
+fn tui_explains_an_ims_wrong_key_at_the_403_after_the_challenge() {
+    let (s, iface, summary) = ims_case("ims-wrong-key", "ims-wrong-key", Severity::Failure);
+    assert_eq!(iface, Iface::Mw);
+    assert!(summary.starts_with("403 Forbidden (REGISTER)"), "{summary}");
+    let e = s
+        .app
+        .explainer
+        .list
+        .iter()
+        .find(|e| e.severity == Severity::Failure)
+        .unwrap();
+    assert!(e.text.contains("found it wrong"), "{}", e.text);
+    assert!(e.text.contains("ISIM"), "{}", e.text);
+}
+
+#[test]
+fn tui_explains_an_unknown_impu_at_the_uaa_with_5001() {
+    let (_, iface, summary) = ims_case("unknown-impu", "unknown-impu", Severity::Failure);
+    assert_eq!(iface, Iface::Cx);
+    assert!(summary.starts_with("UAA"), "{summary}");
+    assert!(summary.contains("5001"), "{summary}");
+}
+
+#[test]
+fn tui_explains_an_ims_resync_at_the_register_with_auts() {
+    let (s, iface, summary) = ims_case("ims-sqn-resync", "ims-sqn-resync", Severity::Info);
+    assert_eq!(iface, Iface::Mw);
+    assert!(summary.contains("REGISTER"), "{summary}");
+    assert_eq!(s.app.failed, 0);
+}
+
+#[test]
+fn tui_explains_an_administrative_deregistration_at_the_rtr() {
+    let (s, iface, summary) = ims_case("admin-deregister", "admin-deregister", Severity::Info);
+    assert_eq!(iface, Iface::Cx);
+    assert!(summary.starts_with("RTR"), "{summary}");
+    assert_eq!(s.app.failed, 0);
+}
+
+#[test]
+fn tui_explains_derived_identities_at_the_first_register() {
+    let (_, iface, summary) = ims_case("no-isim", "no-isim", Severity::Info);
+    assert_eq!(iface, Iface::Mw);
+    assert!(
+        summary.contains("REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn tui_explains_sms_over_ims_at_the_message() {
+    let (s, iface, summary) = ims_case("sms-over-ims", "sms-over-ims", Severity::Info);
+    assert_eq!(iface, Iface::Mw);
+    assert!(
+        summary.contains("MESSAGE sip:001010000000002@"),
+        "{summary}"
+    );
+    assert_eq!(s.app.failed, 0);
+}

@@ -214,6 +214,19 @@ pub static RULES: &[Rule] = &[
     Rule {
         topic: "ims-wrong-key",
         severity: Severity::Failure,
+        when: &[Cond::Failed("AUTN wrong")],
+        only_in: &[],
+        text: "Mutual authentication failed in IMS: the UE checked the MAC of the AUTN in the 401's nonce with its ISIM's key and found it wrong, so it does not trust this IMS network. It installed no SAs and answered with an empty response and no auts (TS 24.229 5.1.1.5.3); the S-CSCF took that as a failed authentication and sent 403 Forbidden. The ISIM's K (or OPc) differs from the one the HSS holds, although the USIM's was right for the attach.",
+        target: Target {
+            what: "the 403 Forbidden after the challenge",
+            find: |r| sip_status(r, "403"),
+            after_trigger: false,
+            last: false,
+        },
+    },
+    Rule {
+        topic: "ims-wrong-key",
+        severity: Severity::Failure,
         when: &[Cond::Failed("403 Forbidden after AKA")],
         only_in: &[],
         text: "The S-CSCF refused the UE after the AKA challenge (403 Forbidden): the RES the UE computed from the 401's nonce does not match the XRES of the vector the HSS sent in the MAA, so the keys of the UE and the HSS differ.",

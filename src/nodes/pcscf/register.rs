@@ -5,7 +5,7 @@
 use super::PCscf;
 use super::context::{AfterSend, Offer, Registered, Sas, UeContext, Upstream};
 use super::gm::{FromUe, GmCommand, SaEnd, SaId, SaSet};
-use super::secagree::{choose, same_mechanisms, security_server};
+use super::secagree::{choose, same_algorithms, same_mechanisms, security_server};
 use crate::codec::sip::headers::Header;
 use crate::codec::sip::{Challenge, Credentials, SecurityMechanism, SipMessage};
 use crate::crypto::{Ck, Ik};
@@ -310,6 +310,14 @@ impl PCscf {
                 .find(|s| s.id() == sa)
                 .cloned()
         });
+        // Through the SAs in use (not the new ones of a challenge): a
+        // refresh or a de-registration, whose Security-Client announces the
+        // SPIs and ports of the next SAs (TS 24.229 5.1.1.4.1).
+        let refresh = owner
+            .as_ref()
+            .and_then(|o| self.ues.get(o))
+            .and_then(|u| u.current.as_ref())
+            .is_some_and(|c| c.id() == sa);
         let refuse = |why: String| why;
         let problem = match (&owner, &sas) {
             (Some(o), Some(s)) if o == impi => {
@@ -327,6 +335,15 @@ impl PCscf {
                             .into(),
                     ))
                 } else if let Some(u) = self.ues.get(impi)
+                    && refresh
+                    && !same_algorithms(&u.security_client, offers)
+                {
+                    Some(refuse(
+                        "its Security-Client offers other algorithms than the registration's"
+                            .into(),
+                    ))
+                } else if let Some(u) = self.ues.get(impi)
+                    && !refresh
                     && !same_mechanisms(&u.security_client, offers)
                 {
                     Some(refuse(
@@ -340,7 +357,26 @@ impl PCscf {
             (None, _) => Some(format!("{sa} belongs to no UE")),
         };
         match problem {
-            None => true,
+            None => {
+                // A challenge to this refresh sets up the next SAs from its
+                // offer.
+                if refresh
+                    && let Some(u) = self.ues.get_mut(impi)
+                    && !offers.is_empty()
+                {
+                    if let Some((mechanism, integrity, encryption)) =
+                        choose(offers, self.integrity, self.encryption)
+                    {
+                        u.offer = Some(Offer {
+                            mechanism,
+                            integrity,
+                            encryption,
+                        });
+                    }
+                    u.security_client = offers.to_vec();
+                }
+                true
+            }
             Some(why) => {
                 self.out.bump("sec_agree_refused");
                 self.out.note(

@@ -80,28 +80,49 @@ pub fn security_server(
 }
 
 /// What identifies a mechanism, whatever the order and case of its
-/// parameters.
-fn essence(m: &SecurityMechanism) -> String {
+/// parameters; with `endpoints`, its SPIs and ports too.
+fn essence(m: &SecurityMechanism, endpoints: bool) -> String {
     match m.ipsec() {
-        Some(o) => format!(
-            "ipsec-3gpp;{};{};{};{};{};{};{};{}",
-            o.alg.to_ascii_lowercase(),
-            o.ealg.as_deref().unwrap_or("null").to_ascii_lowercase(),
-            o.prot.as_deref().unwrap_or("esp").to_ascii_lowercase(),
-            o.mode.as_deref().unwrap_or("trans").to_ascii_lowercase(),
-            o.spi_c,
-            o.spi_s,
-            o.port_c,
-            o.port_s
-        ),
+        Some(o) => {
+            let mut e = format!(
+                "ipsec-3gpp;{};{};{};{}",
+                o.alg.to_ascii_lowercase(),
+                o.ealg.as_deref().unwrap_or("null").to_ascii_lowercase(),
+                o.prot.as_deref().unwrap_or("esp").to_ascii_lowercase(),
+                o.mode.as_deref().unwrap_or("trans").to_ascii_lowercase(),
+            );
+            if endpoints {
+                e.push_str(&format!(
+                    ";{};{};{};{}",
+                    o.spi_c, o.spi_s, o.port_c, o.port_s
+                ));
+            }
+            e
+        }
         None => m.to_string().to_ascii_lowercase(),
     }
+}
+
+/// True when `got` offers the same mechanisms and algorithms as `sent`,
+/// whatever their SPIs and ports: a refreshing REGISTER announces new SPIs
+/// and ports for the next SAs (TS 24.229 5.1.1.4.1), but a change of
+/// algorithms would be a bidding-down attempt (TS 33.203 7.2).
+pub fn same_algorithms(sent: &[SecurityMechanism], got: &[SecurityMechanism]) -> bool {
+    sent.len() == got.len()
+        && sent
+            .iter()
+            .zip(got)
+            .all(|(a, b)| essence(a, false) == essence(b, false))
 }
 
 /// True when `got` lists the same mechanisms as `sent` (RFC 3329 2.3.1
 /// step 6: Security-Verify must equal the Security-Server received).
 pub fn same_mechanisms(sent: &[SecurityMechanism], got: &[SecurityMechanism]) -> bool {
-    sent.len() == got.len() && sent.iter().zip(got).all(|(a, b)| essence(a) == essence(b))
+    sent.len() == got.len()
+        && sent
+            .iter()
+            .zip(got)
+            .all(|(a, b)| essence(a, true) == essence(b, true))
 }
 
 #[cfg(test)]

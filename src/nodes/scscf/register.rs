@@ -131,10 +131,20 @@ impl SCscf {
             return self.send_mar(now, from, msg, impi, impu, Some(resync));
         }
         let Some(ch) = pending else {
-            self.out.note(
-                imsi,
-                format!("REGISTER for {impu} answers a nonce this S-CSCF no longer waits for: challenged again"),
-            );
+            let why = if registered && protected {
+                // A refresh over the SAs repeats the last credentials
+                // (TS 24.229 5.1.1.4.1); this S-CSCF authenticates every
+                // such re-registration anew (a policy 5.4.1.2.1 allows), so
+                // the SAs are renewed too.
+                format!(
+                    "re-registration of {impu} over its SAs repeats the last credentials: authenticated anew with a new challenge (TS 24.229 5.4.1.2.1)"
+                )
+            } else {
+                format!(
+                    "REGISTER for {impu} answers a nonce this S-CSCF no longer waits for: challenged again"
+                )
+            };
+            self.out.note(imsi, why);
             return self.send_mar(now, from, msg, impi, impu, None);
         };
         self.challenges.remove(&impi);
