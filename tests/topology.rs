@@ -202,13 +202,23 @@ fn two_ues_topology_has_named_ues_and_a_message_step() {
         assert_eq!(u.apns, ["internet", "ims"]);
     }
     let step = &t.scenario[1];
-    assert_eq!(step.at, Duration::from_secs(20));
+    assert_eq!(step.at, Duration::from_secs(5));
     assert_eq!(step.target, Target::Node(id(&t, "alice")));
     assert_eq!(
         step.command,
         Command::Ue(UeCommand::SendMessage {
             to: "sip:001010000000002@ims.mnc001.mcc001.3gppnetwork.org".into(),
             text: "hello bob".into(),
+        })
+    );
+    let answer = &t.scenario[2];
+    assert_eq!(answer.at, Duration::from_secs(7));
+    assert_eq!(answer.target, Target::Node(id(&t, "bob")));
+    assert_eq!(
+        answer.command,
+        Command::Ue(UeCommand::SendMessage {
+            to: "sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org".into(),
+            text: "hello alice".into(),
         })
     );
 }
