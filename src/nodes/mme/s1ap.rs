@@ -210,11 +210,26 @@ impl Mme {
                 .iter()
                 .map(|ta| {
                     let plmns: Vec<String> = ta.plmns.iter().map(|p| p.to_string()).collect();
-                    format!("TAC {} ({})", ta.tac, plmns.join(", "))
+                    format!("TAC {} ({})", tac_both(ta.tac), plmns.join(", "))
                 })
                 .collect();
+            let ours: Vec<String> = self.spec.tacs.iter().map(|t| tac_both(*t)).collect();
+            // eNBs differ in how they are configured with a TAC (decimal or
+            // hex, byte order): point at a TAC that matches once swapped.
+            let swapped = m
+                .supported_tas
+                .iter()
+                .find(|ta| self.spec.tacs.contains(&ta.tac.swap_bytes()) && ta.tac.swap_bytes() != ta.tac)
+                .map(|ta| {
+                    format!(
+                        "; its TAC {} byte-swapped is {}, which this MME serves: check how the eNB is given its TAC",
+                        tac_both(ta.tac),
+                        tac_both(ta.tac.swap_bytes())
+                    )
+                })
+                .unwrap_or_default();
             let text = format!(
-                "S1 Setup from {name} refused: it is eNB {} of PLMN {} serving {}; this MME serves PLMN {} TACs {:?}",
+                "S1 Setup from {name} refused (misc/unknown-PLMN): it is eNB {} of PLMN {} serving {}; this MME serves PLMN {} TACs [{}]{swapped}",
                 m.global_enb_id.enb_id,
                 m.global_enb_id.plmn,
                 if tas.is_empty() {
@@ -223,7 +238,7 @@ impl Mme {
                     tas.join(", ")
                 },
                 plmn,
-                self.spec.tacs
+                ours.join(", ")
             );
             self.count("s1_setup_failures");
             self.note(None, text);
@@ -655,4 +670,10 @@ impl Mme {
         let ack = S1apMessage::ResetAcknowledge(ResetAcknowledge { associations });
         self.send_s1(from, ack, 0, None);
     }
+}
+
+/// A TAC as the two encodings people configure eNBs with: decimal and the
+/// two octets of the S1AP TAC (TS 36.413 9.2.3.7), e.g. `1 (0x0001)`.
+fn tac_both(tac: u16) -> String {
+    format!("{tac} (0x{tac:04x})")
 }

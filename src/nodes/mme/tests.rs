@@ -376,6 +376,10 @@ impl Bench {
     }
 
     fn s1_setup(&mut self, plmn: Plmn) -> S1apMessage {
+        self.s1_setup_with_tac(plmn, 1)
+    }
+
+    fn s1_setup_with_tac(&mut self, plmn: Plmn, tac: u16) -> S1apMessage {
         let req = S1apMessage::S1SetupRequest(S1SetupRequest {
             global_enb_id: GlobalEnbId {
                 plmn,
@@ -383,7 +387,7 @@ impl Bench {
             },
             enb_name: Some("enb1".into()),
             supported_tas: vec![SupportedTa {
-                tac: 1,
+                tac,
                 plmns: vec![plmn],
             }],
             default_paging_drx: 1,
@@ -1486,16 +1490,39 @@ fn mme_refuses_s1_setup_from_foreign_plmn() {
         Some(crate::codec::s1ap::asn::TimeToWait::V10S)
     );
     assert!(
-        b.noted("S1 Setup from enb1 refused: it is eNB macro 0x19b of PLMN 310-410"),
+        b.noted("S1 Setup from enb1 refused (misc/unknown-PLMN): it is eNB macro 0x19b of PLMN 310-410"),
         "{:?}",
         b.notes
     );
-    assert!(b.noted("this MME serves PLMN 001-01 TACs [1]"));
+    assert!(b.noted("this MME serves PLMN 001-01 TACs [1 (0x0001)]"));
     assert_eq!(b.mme.enb_count(), 0);
     // Anything else from that eNB is dropped.
     let ar = b.attach_request(EpsMobileIdentity::Imsi(IMSI.into()));
     b.initial_ue(ar.encode());
     b.assert_silent();
+}
+
+#[test]
+fn mme_refuses_s1_setup_for_an_unknown_tac_and_shows_both_encodings() {
+    let mut b = Bench::new(&default_topology(), UeOpts::default());
+    b.start();
+    // TAC 1 configured the other way round arrives as 0x0100 = 256.
+    let S1apMessage::S1SetupFailure(f) = b.s1_setup_with_tac(plmn(), 0x0100) else {
+        panic!("expected S1 Setup Failure")
+    };
+    assert_eq!(f.cause, S1Cause::MISC_UNKNOWN_PLMN);
+    assert!(
+        b.noted("serving TAC 256 (0x0100) (001-01); this MME serves PLMN 001-01 TACs [1 (0x0001)]; its TAC 256 (0x0100) byte-swapped is 1 (0x0001), which this MME serves"),
+        "{:?}",
+        b.notes
+    );
+    assert_eq!(b.mme.counter("s1_setup_failures"), 1);
+    assert_eq!(b.mme.enb_count(), 0);
+    // The same eNB with the right TAC is accepted.
+    let S1apMessage::S1SetupResponse(_) = b.s1_setup(plmn()) else {
+        panic!("expected S1 Setup Response")
+    };
+    assert_eq!(b.mme.enb_count(), 1);
 }
 
 // ---------------------------------------------------------------------------
