@@ -63,14 +63,27 @@ impl Tmux {
 
     /// Waits until the screen satisfies `ok`; returns it.
     fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_for(what, false, ok)
+    }
+
+    /// Like `wait`, and the screen has stopped changing: a capture can catch
+    /// a frame half written (its title already new, the lines below still
+    /// old). Only for a paused UI, whose screen does settle.
+    fn wait_settled(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_for(what, true, ok)
+    }
+
+    fn wait_for(&self, what: &str, settled: bool, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let s = self.screen();
-            if ok(&s) {
+            if ok(&s) && (!settled || s == last) {
                 return s;
             }
+            last = s;
             if start.elapsed() > Duration::from_secs(30) {
-                panic!("timed out waiting for {what}; the screen:\n{s}");
+                panic!("timed out waiting for {what}; the screen:\n{last}");
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -125,7 +138,7 @@ fn tui_steps_to_the_ims_bearer_shows_the_pcscf_and_restores_the_terminal() {
     let mut found = false;
     for i in 1..=200 {
         t.keys(&["s"]);
-        let s = t.wait(&format!("message {i}"), |s| {
+        let s = t.wait_settled(&format!("message {i}"), |s| {
             s.contains(&format!(" {i} msgs "))
         });
         let info = s

@@ -572,12 +572,9 @@ impl Hss {
         maa.sip_number_auth_items = Some(grant.count);
         maa.sip_auth_data_items = (0..grant.count)
             .map(|i| {
-                let v = AuthVector::generate(
-                    &mil,
-                    self.rand.next(),
-                    grant.first.wrapping_add(u64::from(i)),
-                    grant.keys.amf,
-                );
+                let sqn = grant.first.wrapping_add(u64::from(i));
+                let rand = self.rand.for_vector(&imsi, sqn.value());
+                let v = AuthVector::generate(&mil, rand, sqn, grant.keys.amf);
                 let mut authenticate = v.rand.as_bytes().to_vec();
                 authenticate.extend_from_slice(v.autn.as_bytes());
                 SipAuthDataItem {

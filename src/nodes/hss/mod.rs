@@ -50,8 +50,7 @@ use crate::nodes::{
 use crate::topology::{HssSpec, NodeKind, Topology};
 use bytes::Bytes;
 use profile::ApnTable;
-use rand::{RngCore, SeedableRng};
-use rand_chacha::ChaCha20Rng;
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use store::{Impu, Store, StoreError, Subscription};
 
@@ -60,19 +59,29 @@ const PRODUCT: &str = "volte-sim";
 
 /// Where RANDs come from.
 enum RandSource {
-    /// The run's seeded generator.
-    Seeded(Box<ChaCha20Rng>),
+    /// Derived from the run's seed, the IMSI and the vector's SQN: a run is
+    /// reproducible, and since the store never hands out an SQN twice (it
+    /// commits it before the vector leaves), no RAND repeats either, even
+    /// when the HSS restarts on the same database with the same seed.
+    Seeded(u64),
     /// One RAND for every vector (tests reproduce reference vectors).
     #[cfg(test)]
     Fixed(Rand),
 }
 
 impl RandSource {
-    fn next(&mut self) -> Rand {
+    /// The RAND of the vector with `sqn` for `imsi`.
+    fn for_vector(&self, imsi: &str, sqn: u64) -> Rand {
         match self {
-            Self::Seeded(rng) => {
+            Self::Seeded(seed) => {
+                let mut h = Sha256::new();
+                h.update(b"volte-sim HSS RAND");
+                h.update(seed.to_be_bytes());
+                h.update(imsi.as_bytes());
+                h.update(sqn.to_be_bytes());
+                let digest = h.finalize();
                 let mut r = [0u8; 16];
-                rng.fill_bytes(&mut r);
+                r.copy_from_slice(&digest[..16]);
                 Rand::new(r)
             }
             #[cfg(test)]
@@ -236,7 +245,7 @@ impl Hss {
             scscfs,
             scscf_peers: HashMap::new(),
             home_networks,
-            rand: RandSource::Seeded(Box::new(ChaCha20Rng::seed_from_u64(seed))),
+            rand: RandSource::Seeded(seed),
             counters: HashMap::new(),
             out: VecDeque::new(),
             started: false,

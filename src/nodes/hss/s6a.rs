@@ -161,7 +161,7 @@ impl Hss {
         let outcome = self.take_sqns(&imsi, imsi_n, n, info.rand_auts());
         let aia = match outcome {
             SqnOutcome::Vectors(grant) => {
-                let vectors = self.vectors(&grant, &sn_id);
+                let vectors = self.vectors(&imsi, &grant, &sn_id);
                 Aia {
                     session_id: air.session_id.clone(),
                     result_code: Some(result::DIAMETER_SUCCESS),
@@ -293,22 +293,17 @@ impl Hss {
         }
     }
 
-    /// The E-UTRAN vectors for a grant (TS 33.401 6.1.1), RANDs from the
-    /// seeded generator. Item-Number orders them when there are several
-    /// (TS 29.272 7.3.23).
-    fn vectors(&mut self, grant: &SqnGrant, sn_id: &SnId) -> Vec<EutranVectorAvp> {
+    /// The E-UTRAN vectors for a grant (TS 33.401 6.1.1), each RAND derived
+    /// from the seed, the IMSI and its SQN. Item-Number orders them when
+    /// there are several (TS 29.272 7.3.23).
+    fn vectors(&mut self, imsi: &str, grant: &SqnGrant, sn_id: &SnId) -> Vec<EutranVectorAvp> {
         let mil = Milenage::new(grant.keys.k.clone(), grant.keys.opc.clone());
         let amf = eutran_amf(grant.keys.amf);
         (0..grant.count)
             .map(|i| {
-                let rand = self.rand.next();
-                let v = EutranVector::generate(
-                    &mil,
-                    rand,
-                    grant.first.wrapping_add(u64::from(i)),
-                    amf,
-                    sn_id,
-                );
+                let sqn = grant.first.wrapping_add(u64::from(i));
+                let rand = self.rand.for_vector(imsi, sqn.value());
+                let v = EutranVector::generate(&mil, rand, sqn, amf, sn_id);
                 EutranVectorAvp {
                     item_number: (grant.count > 1).then_some(i + 1),
                     rand: *v.rand.as_bytes(),

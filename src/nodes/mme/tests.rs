@@ -1490,7 +1490,9 @@ fn mme_refuses_s1_setup_from_foreign_plmn() {
         Some(crate::codec::s1ap::asn::TimeToWait::V10S)
     );
     assert!(
-        b.noted("S1 Setup from enb1 refused (misc/unknown-PLMN): it is eNB macro 0x19b of PLMN 310-410"),
+        b.noted(
+            "S1 Setup from enb1 refused (misc/unknown-PLMN): it is eNB macro 0x19b of PLMN 310-410"
+        ),
         "{:?}",
         b.notes
     );
