@@ -689,6 +689,7 @@ pub(super) mod testing {
                             realm: "ims.mnc001.mcc001.3gppnetwork.org".into(),
                         },
                         amf: [0xb9, 0xb9],
+                        listen: Default::default(),
                     }),
                 },
             ],
