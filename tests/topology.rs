@@ -1056,8 +1056,16 @@ fn hss_listen_reads_tcp_addresses_for_s6a_and_cx() {
     assert_eq!(
         t.listeners(),
         vec![
-            (id(&t, "hss1"), volte_sim::nodes::Iface::S6a, "127.0.0.1:3868".parse().unwrap()),
-            (id(&t, "hss1"), volte_sim::nodes::Iface::Cx, "[::1]:0".parse().unwrap()),
+            (
+                id(&t, "hss1"),
+                volte_sim::nodes::Iface::S6a,
+                "127.0.0.1:3868".parse().unwrap()
+            ),
+            (
+                id(&t, "hss1"),
+                volte_sim::nodes::Iface::Cx,
+                "[::1]:0".parse().unwrap()
+            ),
         ]
     );
     // Absent: listens nowhere.

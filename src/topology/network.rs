@@ -645,10 +645,9 @@ fn hss(
                 .s6a
                 .as_ref()
                 .and_then(|s| read::socket_addr(report, &join(&p, "s6a"), s));
-            let cx = l
-                .cx
-                .as_ref()
-                .and_then(|s| read::socket_addr(report, &join(&p, "cx"), s));
+            let cx =
+                l.cx.as_ref()
+                    .and_then(|s| read::socket_addr(report, &join(&p, "cx"), s));
             if let (Some(a), Some(b)) = (s6a, cx)
                 && a == b
                 && a.port() != 0
