@@ -9,16 +9,24 @@
 //! it one hop-latency later. Events go to one lossless channel that the
 //! caller drains (ladder, pcap, JSON, UI). Shutdown: a watch channel tells
 //! every actor to stop; the caller awaits their completion.
+//!
+//! Real peers plug in through [`diameter_tcp`]: a node's listener accepts
+//! TCP connections, each becomes a node id of its own from
+//! [`NodeId::FIRST_EXTERNAL`] up, and the fabric routes between it and the
+//! simulated node like between two actors.
 
 pub mod actor;
+pub mod diameter_tcp;
 pub mod fabric;
 
 use crate::events::event::Event;
 use crate::nodes::{Command, Node, NodeId, Time};
 use crate::sim::Sim;
 use actor::{Actor, Envelope};
+use diameter_tcp::Listener;
 use fabric::Fabric;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU32;
 use std::time::Duration;
 use tokio::sync::{mpsc, watch};
 
@@ -29,9 +37,13 @@ pub type Group = Vec<(NodeId, Box<dyn Node>)>;
 pub struct Runtime {
     fabric: Arc<Fabric>,
     events: mpsc::UnboundedReceiver<Vec<Event>>,
+    /// For the tasks of real peers' connections.
+    event_tx: mpsc::UnboundedSender<Vec<Event>>,
     shutdown: watch::Sender<bool>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
     start: tokio::time::Instant,
+    /// The id the next real peer gets.
+    next_external: Arc<AtomicU32>,
 }
 
 impl Runtime {
@@ -76,10 +88,28 @@ impl Runtime {
         Self {
             fabric,
             events,
+            event_tx,
             shutdown,
             tasks,
             start,
+            next_external: Arc::new(AtomicU32::new(NodeId::FIRST_EXTERNAL)),
         }
+    }
+
+    /// Accepts real peers on `listener` until shutdown (see
+    /// [`diameter_tcp`]): each connection's messages reach the listener's
+    /// node as if from a node of their own, and that node's answers go
+    /// back on the connection.
+    pub fn serve(&mut self, listener: Listener) {
+        let shared = diameter_tcp::Shared {
+            fabric: Arc::clone(&self.fabric),
+            events: self.event_tx.clone(),
+            shutdown: self.shutdown.subscribe(),
+            start: self.start,
+            next_id: Arc::clone(&self.next_external),
+        };
+        self.tasks
+            .push(tokio::spawn(diameter_tcp::accept_loop(listener, shared)));
     }
 
     /// The run's clock.
@@ -92,7 +122,7 @@ impl Runtime {
         self.fabric.send(node, Envelope::Command { at, node, cmd });
     }
 
-    /// The next batch of events (None when every actor has stopped).
+    /// The next batch of events (waits until there is one).
     pub async fn next_events(&mut self) -> Option<Vec<Event>> {
         self.events.recv().await
     }
