@@ -1,7 +1,8 @@
 //! The simulated HSS serves real Diameter clients over TCP: the binary runs
 //! a topology whose HSS has `listen:` addresses, and this test plays a real
 //! MME on the S6a port and a real S-CSCF on the Cx port with the crate's
-//! own codec, checks the answers (vectors verified with Milenage), throws
+//! own codec, checks the answers of every command the HSS serves (vectors
+//! verified with Milenage), throws
 //! garbage at a third connection, and reads the JSON log afterwards.
 
 use std::io::{Read, Write};
@@ -13,10 +14,13 @@ use volte_sim::codec::diameter::avp::Address;
 use volte_sim::codec::diameter::base::{
     AuthSessionState, Cea, Cer, Dwa, Dwr, VendorSpecificApplicationId,
 };
-use volte_sim::codec::diameter::cx::{Maa, Mar, SipAuthDataItem};
+use volte_sim::codec::diameter::cx::{
+    Lia, Lir, Maa, Mar, Saa, Sar, ServerAssignmentType, SipAuthDataItem, Uaa, Uar,
+    UserDataAlreadyAvailable,
+};
 use volte_sim::codec::diameter::dict::{APP_CX, APP_S6A, VENDOR_3GPP};
 use volte_sim::codec::diameter::s6a::{
-    Aia, Air, RequestedEutranAuthenticationInfo, Ula, Ulr, ulr_flags,
+    Aia, Air, Pua, Pur, RequestedEutranAuthenticationInfo, Ula, Ulr, ulr_flags,
 };
 use volte_sim::crypto::milenage::Milenage;
 use volte_sim::crypto::{Autn, K, Opc, Rand, Sqn};
@@ -232,6 +236,17 @@ fn hss_serves_real_s6a_and_cx_clients_over_tcp() {
         .map(|c| c.service_selection.clone())
         .collect();
     assert_eq!(apns, ["internet", "ims"]);
+    let pur = Pur {
+        session_id: "mme.real.example;1;3".into(),
+        auth_session_state: AuthSessionState::NoStateMaintained,
+        origin_host: "mme.real.example".into(),
+        origin_realm: EPC.into(),
+        destination_realm: S6A_REALM.into(),
+        user_name: IMSI.into(),
+        ..Default::default()
+    };
+    let pua = Pua::decode(&exchange(&mut mme, &pur.encode(6, 6))).unwrap();
+    assert_eq!(pua.result_code, Some(2001), "{pua:?}");
 
     // Cx, as a real S-CSCF.
     let mut scscf = connect(SocketAddr::from(([127, 0, 0, 1], cx_port)));
@@ -243,6 +258,26 @@ fn hss_serves_real_s6a_and_cx_clients_over_tcp() {
     assert_eq!(cea.result_code, 2001);
     assert_eq!(cea.origin_host, CX_HOST);
     assert_eq!(cea.origin_realm, IMS);
+    let cx_vsai = VendorSpecificApplicationId::auth(VENDOR_3GPP, APP_CX);
+    let server_name = "sip:scscf.real.example:6060";
+    let uar = Uar {
+        session_id: "scscf.real.example;1;0".into(),
+        vendor_specific_application_id: cx_vsai.clone(),
+        auth_session_state: AuthSessionState::NoStateMaintained,
+        origin_host: "scscf.real.example".into(),
+        origin_realm: IMS.into(),
+        destination_realm: IMS.into(),
+        user_name: IMPI.into(),
+        public_identity: IMPU.into(),
+        visited_network_identifier: IMS.as_bytes().to_vec(),
+        ..Default::default()
+    };
+    let uaa = Uaa::decode(&exchange(&mut scscf, &uar.encode(7, 7))).unwrap();
+    assert_eq!(
+        uaa.experimental_result.as_ref().map(|e| e.pair()),
+        Some((VENDOR_3GPP, 2001)),
+        "DIAMETER_FIRST_REGISTRATION: {uaa:?}"
+    );
     let mar = Mar {
         session_id: "scscf.real.example;1;1".into(),
         vendor_specific_application_id: VendorSpecificApplicationId::auth(VENDOR_3GPP, APP_CX),
@@ -257,7 +292,7 @@ fn hss_serves_real_s6a_and_cx_clients_over_tcp() {
             ..Default::default()
         },
         sip_number_auth_items: 1,
-        server_name: "sip:scscf.real.example:6060".into(),
+        server_name: server_name.into(),
         ..Default::default()
     };
     let maa = Maa::decode(&exchange(&mut scscf, &mar.encode(4, 4))).unwrap();
@@ -269,6 +304,35 @@ fn hss_serves_real_s6a_and_cx_clients_over_tcp() {
         Some("Digest-AKAv1-MD5")
     );
     assert_eq!(item.sip_authenticate.as_ref().map(Vec::len), Some(32));
+    let sar = Sar {
+        session_id: "scscf.real.example;1;2".into(),
+        vendor_specific_application_id: cx_vsai.clone(),
+        auth_session_state: AuthSessionState::NoStateMaintained,
+        origin_host: "scscf.real.example".into(),
+        origin_realm: IMS.into(),
+        destination_realm: IMS.into(),
+        user_name: Some(IMPI.into()),
+        public_identity: vec![IMPU.into()],
+        server_name: server_name.into(),
+        server_assignment_type: ServerAssignmentType::Registration,
+        user_data_already_available: UserDataAlreadyAvailable::UserDataNotAvailable,
+        ..Default::default()
+    };
+    let saa = Saa::decode(&exchange(&mut scscf, &sar.encode(8, 8))).unwrap();
+    assert_eq!(saa.result_code, Some(2001), "{saa:?}");
+    let lir = Lir {
+        session_id: "scscf.real.example;1;3".into(),
+        vendor_specific_application_id: cx_vsai,
+        auth_session_state: AuthSessionState::NoStateMaintained,
+        origin_host: "scscf.real.example".into(),
+        origin_realm: IMS.into(),
+        destination_realm: IMS.into(),
+        public_identity: IMPU.into(),
+        ..Default::default()
+    };
+    let lia = Lia::decode(&exchange(&mut scscf, &lir.encode(9, 9))).unwrap();
+    assert_eq!(lia.result_code, Some(2001), "{lia:?}");
+    assert_eq!(lia.server_name.as_deref(), Some(server_name));
 
     // Garbage on a third connection: closed, and the others go on.
     let mut junk = connect(SocketAddr::from(([127, 0, 0, 1], s6a_port)));
@@ -344,8 +408,16 @@ fn hss_serves_real_s6a_and_cx_clients_over_tcp() {
         ("AIA", false),
         ("ULR", true),
         ("ULA", false),
+        ("PUR", true),
+        ("PUA", false),
+        ("UAR", true),
+        ("UAA", false),
         ("MAR", true),
         ("MAA", false),
+        ("SAR", true),
+        ("SAA", false),
+        ("LIR", true),
+        ("LIA", false),
         ("DWR", true),
         ("DWA", false),
     ] {
