@@ -443,4 +443,13 @@ fn hss_serves_real_s6a_and_cx_clients_over_tcp() {
                 .is_some_and(|t| t.contains("cannot be framed"))),
         "the garbage connection's end must be noted"
     );
+    // The peers that left are forgotten by the HSS (no watchdog to them).
+    assert!(
+        events.iter().any(|e| e["type"] == "note"
+            && e["node"] == "hss1"
+            && e["text"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("closed: its Diameter connection is forgotten"))),
+        "the HSS must forget a closed peer"
+    );
 }

@@ -135,6 +135,14 @@ pub enum HssCommand {
         /// Public identity.
         impu: String,
     },
+    /// The transport to Diameter peer `peer` closed (the runtime says so
+    /// when a real peer's TCP connection ends): its connections go back to
+    /// Closed (RFC 6733 5.6) and are forgotten, so no watchdog or RTR goes
+    /// to it any more.
+    ConnectionClosed {
+        /// The peer.
+        peer: NodeId,
+    },
 }
 
 /// An instruction to a node.

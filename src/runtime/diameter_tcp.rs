@@ -16,12 +16,14 @@
 //!
 //! A length below the header's 20 bytes or above [`MAX_MESSAGE`] cannot be
 //! framed past, so the connection is closed with a note. A peer that
-//! closes is noted and its route forgotten; its id is never reused.
+//! closes is noted and its route forgotten; its id is never reused. Either
+//! way the node is told with [`HssCommand::ConnectionClosed`] (listeners
+//! serve the HSS only), so it forgets that peer's Diameter connection.
 
 use super::actor::{Envelope, elapsed};
 use super::fabric::Fabric;
 use crate::events::event::{Event, MessageEvent, PeerEvent};
-use crate::nodes::{Iface, NodeEvent, NodeId, Transmit};
+use crate::nodes::{Command, HssCommand, Iface, NodeEvent, NodeId, Transmit};
 use bytes::{Bytes, BytesMut};
 use std::io;
 use std::net::SocketAddr;
@@ -205,6 +207,15 @@ impl Connection {
         self.shared.fabric.disconnect(self.id);
         if let Some(text) = ending {
             self.shared.note(self.id, text);
+            // The HSS forgets the connection (no more watchdogs to it).
+            self.shared.fabric.send(
+                self.node,
+                Envelope::Command {
+                    at: elapsed(self.shared.start),
+                    node: self.node,
+                    cmd: Command::Hss(HssCommand::ConnectionClosed { peer: self.id }),
+                },
+            );
         }
     }
 
