@@ -177,11 +177,13 @@ impl Connection {
             tokio::select! {
                 _ = shutdown.changed() => break None,
                 out = outgoing.recv() => match out {
-                    Some(bytes) => {
-                        if let Err(e) = wr.write_all(&bytes).await {
+                    // A peer that stops reading must not hold up shutdown.
+                    Some(bytes) => tokio::select! {
+                        _ = shutdown.changed() => break None,
+                        r = wr.write_all(&bytes) => if let Err(e) = r {
                             break Some(format!("writing to the connection failed ({e}): closed"));
-                        }
-                    }
+                        },
+                    },
                     None => break None,
                 },
                 r = rd.read_buf(&mut buf) => match r {
