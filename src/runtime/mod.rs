@@ -215,4 +215,107 @@ mod tests {
         assert_eq!(seen[1].0, Time::from_millis(105));
         assert!(rt.shutdown().await.is_empty());
     }
+
+    /// Sends back whatever it receives; notes the commands it gets.
+    struct Mirror {
+        out: Vec<Output>,
+    }
+
+    impl Node for Mirror {
+        fn handle(&mut self, _now: Time, input: Input) {
+            match input {
+                Input::Receive { iface, from, bytes } => {
+                    self.out.push(Output::Transmit(Transmit {
+                        iface,
+                        to: from,
+                        bytes,
+                        stream: 0,
+                        imsi: None,
+                    }))
+                }
+                Input::Command(c) => self.out.push(Output::Event(crate::nodes::NodeEvent::Note {
+                    imsi: None,
+                    text: format!("{c:?}"),
+                })),
+                Input::Timeout => {}
+            }
+        }
+        fn poll_output(&mut self) -> Option<Output> {
+            self.out.pop()
+        }
+        fn poll_timeout(&self) -> Option<Time> {
+            None
+        }
+    }
+
+    #[tokio::test]
+    async fn runtime_routes_real_tcp_peers_as_nodes_of_their_own() {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut rt = Runtime::start(
+            vec![vec![(
+                NodeId(0),
+                Box::new(Mirror { out: Vec::new() }) as Box<dyn Node>,
+            )]],
+            Duration::from_millis(1),
+        );
+        let listener = Listener::bind(NodeId(0), Iface::Cx, "127.0.0.1:0".parse().unwrap())
+            .await
+            .unwrap();
+        let addr = listener.local_addr();
+        assert_ne!(addr.port(), 0);
+        rt.serve(listener);
+        let mut peer = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let mut msg = vec![1u8, 0, 0, 24];
+        msg.resize(24, 7);
+        // Sent in two pieces: framed by the header's length.
+        peer.write_all(&msg[..10]).await.unwrap();
+        peer.flush().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        peer.write_all(&msg[10..]).await.unwrap();
+        let mut back = vec![0u8; 24];
+        peer.read_exact(&mut back).await.unwrap();
+        assert_eq!(back, msg);
+        // A length no Diameter message has: the connection is closed.
+        peer.write_all(&[1, 0, 0, 5]).await.unwrap();
+        let mut rest = Vec::new();
+        let _ = peer.read_to_end(&mut rest).await;
+        assert!(rest.is_empty());
+
+        let ext = NodeId(NodeId::FIRST_EXTERNAL);
+        let mut seen = Vec::new();
+        let until = tokio::time::Instant::now() + Duration::from_secs(5);
+        while !seen.iter().any(|e| {
+            matches!(e, Event::Node { node, event: crate::nodes::NodeEvent::Note { text, .. }, .. }
+                if *node == NodeId(0) && text.contains("ConnectionClosed"))
+        }) {
+            let batch = tokio::time::timeout_at(until, rt.next_events()).await;
+            seen.extend(batch.expect("events in time").unwrap());
+        }
+        let Event::Peer(p) = &seen[0] else {
+            panic!("{seen:?}")
+        };
+        assert_eq!(
+            (p.id, p.node, p.iface, p.local),
+            (ext, NodeId(0), Iface::Cx, addr)
+        );
+        assert_eq!(p.peer, peer.local_addr().unwrap());
+        let messages: Vec<(NodeId, NodeId, Iface, usize)> = seen
+            .iter()
+            .filter_map(|e| match e {
+                Event::Message(m) => Some((m.from, m.to, m.iface, m.bytes.len())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (ext, NodeId(0), Iface::Cx, 24),
+                (NodeId(0), ext, Iface::Cx, 24)
+            ]
+        );
+        assert!(seen.iter().any(|e| matches!(e,
+            Event::Node { node, event: crate::nodes::NodeEvent::Note { text, .. }, .. }
+                if *node == ext && text.contains("5-byte message"))));
+        rt.shutdown().await;
+    }
 }
