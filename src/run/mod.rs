@@ -5,6 +5,9 @@
 //! simulator (virtual time, as fast as the CPU allows: the default), and
 //! [`run_realtime`] on the tokio runtime (wall-clock time, one actor per
 //! network node and one for all UEs: the shells real sockets plug into).
+//! A topology whose HSS listens for real Diameter peers ([`serve`]) always
+//! runs on the second, and until its time limit or Ctrl-C rather than until
+//! its UEs are done.
 
 pub mod report;
 
