@@ -10,7 +10,8 @@
 //! - [`crypto`]: Milenage, the TS 33.401 key derivations, 128-EIA2/EEA2.
 //! - [`nodes`]: the network functions as sans-IO state machines.
 //! - [`sim`]: the deterministic driver (virtual clock) the tests run on.
-//! - [`runtime`]: tokio actors that drive the nodes in real time.
+//! - [`runtime`]: tokio actors that drive the nodes in real time, and the
+//!   TCP listeners through which real Diameter peers reach the HSS.
 //! - [`events`]: the event stream and its sinks (ladder, pcap, JSON).
 //! - [`tui`]: the terminal UI (ratatui) over the simulator.
 //! - [`cli`]: the command-line front end.

@@ -94,6 +94,7 @@ fn topology(db: &Path, sqn: u64) -> Topology {
                         realm: "ims".into(),
                     },
                     amf: [0x80, 0x00],
+                    listen: Default::default(),
                 }),
             },
         ],

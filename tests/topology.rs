@@ -1038,3 +1038,99 @@ fn cscf_errors_name_the_field() {
     .topology;
     assert_eq!(t.subscriber(IMSI).unwrap().barred, ["tel:+15550001"]);
 }
+
+// ---------------------------------------------------------------------------
+// listen: real Diameter peers of the HSS
+
+#[test]
+fn hss_listen_reads_tcp_addresses_for_s6a_and_cx() {
+    let t = topology::load_from_str(&with(
+        "kind: hss }",
+        "kind: hss, listen: { s6a: \"127.0.0.1:3868\", cx: \"[::1]:0\" } }",
+    ))
+    .unwrap()
+    .topology;
+    let hss = spec!(t, "hss1", Hss);
+    assert_eq!(hss.listen.s6a, Some("127.0.0.1:3868".parse().unwrap()));
+    assert_eq!(hss.listen.cx, Some("[::1]:0".parse().unwrap()));
+    assert_eq!(
+        t.listeners(),
+        vec![
+            (
+                id(&t, "hss1"),
+                volte_sim::nodes::Iface::S6a,
+                "127.0.0.1:3868".parse().unwrap()
+            ),
+            (
+                id(&t, "hss1"),
+                volte_sim::nodes::Iface::Cx,
+                "[::1]:0".parse().unwrap()
+            ),
+        ]
+    );
+    // Absent: listens nowhere.
+    let t = load("default.yaml").topology;
+    assert!(spec!(t, "hss1", Hss).listen.is_empty());
+    assert!(t.listeners().is_empty());
+    // Port 0 twice is two free ports, not a clash.
+    assert!(
+        topology::load_from_str(&with(
+            "kind: hss }",
+            "kind: hss, listen: { s6a: \"127.0.0.1:0\", cx: \"127.0.0.1:0\" } }",
+        ))
+        .is_ok()
+    );
+}
+
+#[test]
+fn loader_reports_bad_listen_addresses_and_keys() {
+    let e = errors(&with(
+        "kind: hss }",
+        "kind: hss, listen: { s6a: \"127.0.0.1\", cx: 3869 } }",
+    ));
+    has(
+        &e,
+        "bad.yaml:5: nodes.hss1.listen.s6a: '127.0.0.1' is not an address and port (IP:PORT, e.g. 127.0.0.1:3868, or [::1]:3868 for IPv6)",
+    );
+    has(
+        &e,
+        "bad.yaml:5: nodes.hss1.listen.cx: 3869 is not an address and port (IP:PORT, e.g. 127.0.0.1:3868, or [::1]:3868 for IPv6)",
+    );
+    has(
+        &errors(&with(
+            "kind: hss }",
+            "kind: hss, listen: { s6a: \"127.0.0.1:70000\" } }",
+        )),
+        "bad.yaml:5: nodes.hss1.listen.s6a: '127.0.0.1:70000' is not an address and port (IP:PORT, e.g. 127.0.0.1:3868, or [::1]:3868 for IPv6)",
+    );
+    has(
+        &errors(&with(
+            "kind: hss }",
+            "kind: hss, listen: { s6b: \"127.0.0.1:3868\" } }",
+        )),
+        "bad.yaml:5: nodes.hss1.listen.s6b: unknown key 's6b' (did you mean 's6a'?) (allowed: s6a, cx)",
+    );
+    has(
+        &errors(&with("kind: hss }", "kind: hss, listn: {} }")),
+        "bad.yaml:5: nodes.hss1.listn: unknown key 'listn' for an hss node (did you mean 'listen'?) (allowed: kind, addr, db, amf, s6a, cx, listen)",
+    );
+}
+
+#[test]
+fn loader_reports_listen_address_used_twice() {
+    has(
+        &errors(&with(
+            "kind: hss }",
+            "kind: hss, listen: { s6a: \"127.0.0.1:3868\", cx: \"127.0.0.1:3868\" } }",
+        )),
+        "bad.yaml:5: nodes.hss1.listen.cx: address 127.0.0.1:3868 is already used by nodes.hss1.listen.s6a: S6a and Cx clients need an address each",
+    );
+    let text = with("tac: 1, mme: mme1", "tac: 1, mme: mme1").replace(
+        "  hss1: { kind: hss }\n",
+        "  hss1: { kind: hss, listen: { cx: \"127.0.0.1:3869\" } }\n  hss2: { kind: hss, listen: { s6a: \"127.0.0.1:3869\" } }\n",
+    );
+    has(
+        &errors(&text),
+        "bad.yaml:6: nodes.hss2.listen.s6a: address 127.0.0.1:3869 is already used by nodes.hss1.listen.cx (line 5)",
+    );
+}

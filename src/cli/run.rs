@@ -5,6 +5,7 @@ use crate::events::capture::Capture;
 use crate::events::event::Event;
 use crate::events::json::event_json_with;
 use crate::events::ladder::Ladder;
+use crate::events::names::NodeNames;
 use crate::run::report::{LIST_LIMIT, Tracker};
 use crate::run::{RunOptions, build_nodes, run_realtime, run_sim};
 use crate::topology::{self, Topology};
@@ -20,7 +21,10 @@ use std::process::ExitCode;
     volte-sim run topologies/default.yaml\n  \
     volte-sim run topologies/default.yaml --pcap attach.pcap --json attach.jsonl\n  \
     volte-sim run topologies/load-1k.yaml --quiet\n\n\
-    Exit status: 0 when every UE reached its goal, 1 when one did not, 2 for a bad topology or file.")]
+    A topology whose HSS has `listen:` addresses runs in real time and serves real MMEs and\n\
+    CSCFs (Diameter over TCP) until --max-time or Ctrl-C.\n\n\
+    Exit status: 0 when every UE reached its goal (a listening run: when none failed), 1 when\n\
+    one did not, 2 for a bad topology or file.")]
 pub struct RunArgs {
     /// Topology YAML file.
     pub file: PathBuf,
@@ -43,7 +47,8 @@ pub struct RunArgs {
     /// Show the run in the terminal UI (as `volte-sim tui FILE`; --pcap applies).
     #[arg(long, conflicts_with_all = ["realtime", "json", "quiet", "ladder"])]
     pub tui: bool,
-    /// Stop at this simulated time even if UEs are still pending (e.g. 120s).
+    /// Stop at this simulated time even if UEs are still pending (e.g. 120s);
+    /// a topology that listens for real peers runs until then (wall clock).
     #[arg(long, value_parser = parse_duration, default_value = "600s")]
     pub max_time: std::time::Duration,
 }
@@ -73,15 +78,16 @@ struct Sinks {
     stdout: std::io::StdoutLock<'static>,
     capture: Option<Capture<BufWriter<File>>>,
     json: Option<BufWriter<File>>,
-    names: Vec<String>,
+    names: NodeNames,
     show_keys: bool,
     error: Option<String>,
 }
 
 impl Sinks {
     fn event(&mut self, e: &Event) {
-        if let Some(l) = &self.ladder
-            && let Some(line) = l.line(e)
+        self.names.observe(e);
+        if let Some(l) = &mut self.ladder
+            && let Some(line) = l.observe(e)
         {
             let _ = writeln!(self.stdout, "{line}");
         }
@@ -149,9 +155,9 @@ pub fn run(args: &RunArgs) -> ExitCode {
         },
         None => None,
     };
-    let names: Vec<String> = topo.nodes.iter().map(|n| n.name.clone()).collect();
+    let names = NodeNames::of(&topo);
     let mut sinks = Sinks {
-        ladder: show_ladder.then(|| Ladder::new(names.clone())),
+        ladder: show_ladder.then(|| Ladder::new(names.topology_names().to_vec())),
         stdout: std::io::stdout().lock(),
         capture,
         json,
@@ -164,12 +170,19 @@ pub fn run(args: &RunArgs) -> ExitCode {
         progress: ues > LIST_LIMIT && !show_ladder,
         ..RunOptions::default()
     };
+    let listening = !topo.listeners().is_empty();
+    if listening && !args.realtime {
+        eprintln!(
+            "note: the HSS listens for real Diameter peers (listen:), so this run is in real time, until --max-time ({} s) or Ctrl-C",
+            args.max_time.as_secs_f64()
+        );
+    }
     let mut sink = |e: &Event| sinks.event(e);
-    let tracker: Tracker = if args.realtime {
+    let tracker: Tracker = if args.realtime || listening {
         match run_realtime(&topo, &opts, &mut sink) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("error: cannot start the runtime: {e}");
+                eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
         }
@@ -222,7 +235,13 @@ pub fn run(args: &RunArgs) -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::from(2);
     }
-    if tracker.success() {
+    // A listening run serves real peers; with no UEs there is no goal to miss.
+    let ok = if listening {
+        tracker.reached() == tracker.ues()
+    } else {
+        tracker.success()
+    };
+    if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -5,16 +5,20 @@
 //! 3868), SIP in UDP 5060, SGi packets as raw IP. The simulated radio (Uu)
 //! is not a wire and is not written.
 //!
+//! A real peer connected over TCP (see [`PeerEvent`]) is written with the
+//! real addresses: its socket address and the address it connected to.
+//!
 //! When IPsec SAs with encryption are set up, the P-CSCF's IP stack reports
 //! their keys as a [`NodeEvent::EspSa`] event; the capture keeps those lines
 //! and [`Capture::write_esp_sa`] writes them as a Wireshark `esp_sa` file
 //! beside the pcap ([`esp_sa_path`]), so the ESP can be decrypted. Nothing
 //! else writes the keys.
 
-use super::event::{Event, MessageEvent};
+use super::event::{Event, MessageEvent, PeerEvent};
 use super::pcap::{Packet, PcapWriter, SctpData};
 use crate::nodes::{EspSaLines, Iface, NodeEvent, NodeId};
 use crate::topology::{NodeKind, Topology};
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -35,6 +39,8 @@ pub struct Capture<W: Write> {
     writer: PcapWriter<W>,
     addrs: Vec<IpAddr>,
     diameter_server: Vec<bool>,
+    /// Real peers: their address and the address they connected to.
+    external: HashMap<NodeId, (SocketAddr, SocketAddr)>,
     frames: u64,
     esp_sa: Vec<String>,
 }
@@ -52,6 +58,7 @@ impl<W: Write> Capture<W> {
                 .iter()
                 .map(|n| matches!(n.kind, NodeKind::Hss(_)))
                 .collect(),
+            external: HashMap::new(),
             frames: 0,
             esp_sa: Vec::new(),
         })
@@ -70,6 +77,24 @@ impl<W: Write> Capture<W> {
                 Ok(false)
             }
             Event::Node { .. } => Ok(false),
+            Event::Peer(p) => {
+                self.peer(p);
+                Ok(false)
+            }
+        }
+    }
+
+    /// Learns the addresses of a real peer, for its messages.
+    pub fn peer(&mut self, p: &PeerEvent) {
+        self.external.insert(p.id, (p.peer, p.local));
+    }
+
+    /// The two ends of a message with a real peer: (source, destination).
+    fn external_ends(&self, m: &MessageEvent) -> Option<(SocketAddr, SocketAddr)> {
+        if let Some(&(peer, local)) = self.external.get(&m.from) {
+            Some((peer, local))
+        } else {
+            self.external.get(&m.to).map(|&(peer, local)| (local, peer))
         }
     }
 
@@ -147,10 +172,17 @@ impl<W: Write> Capture<W> {
                 dst: sa(dst, 2152),
                 payload: &m.bytes,
             },
-            Iface::S6a | Iface::Cx => Packet::Tcp {
-                src: sa(src, self.diameter_port(m.from)),
-                dst: sa(dst, self.diameter_port(m.to)),
-                payload: &m.bytes,
+            Iface::S6a | Iface::Cx => match self.external_ends(m) {
+                Some((src, dst)) => Packet::Tcp {
+                    src,
+                    dst,
+                    payload: &m.bytes,
+                },
+                None => Packet::Tcp {
+                    src: sa(src, self.diameter_port(m.from)),
+                    dst: sa(dst, self.diameter_port(m.to)),
+                    payload: &m.bytes,
+                },
             },
             Iface::Gm | Iface::Mw => Packet::Udp {
                 src: sa(src, 5060),
@@ -168,5 +200,73 @@ impl<W: Write> Capture<W> {
     pub fn finish(mut self) -> io::Result<W> {
         self.writer.flush()?;
         Ok(self.writer.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nodes::Time;
+    use bytes::Bytes;
+
+    /// TCP ports of each frame (Ethernet + IPv4 frames).
+    fn tcp_ports(pcap: &[u8]) -> Vec<(IpAddr, u16, IpAddr, u16)> {
+        let mut out = Vec::new();
+        let mut at = 24;
+        while at + 16 <= pcap.len() {
+            let len = u32::from_le_bytes(pcap[at + 8..at + 12].try_into().unwrap()) as usize;
+            let f = &pcap[at + 16..at + 16 + len];
+            let ip = &f[14..];
+            let tcp = &ip[20..];
+            let addr = |o: usize| IpAddr::from(<[u8; 4]>::try_from(&ip[o..o + 4]).unwrap());
+            let port = |o: usize| u16::from_be_bytes([tcp[o], tcp[o + 1]]);
+            out.push((addr(12), port(0), addr(16), port(2)));
+            at += 16 + len;
+        }
+        out
+    }
+
+    #[test]
+    fn capture_writes_real_peers_with_their_socket_addresses() {
+        let topo = crate::topology::load_from_str(
+            "nodes:\n  gw1: { kind: gateway, apns: { internet: { pool: 10.45.0.0/16 } } }\n  hss1: { kind: hss, addr: 127.0.0.4 }\n",
+        )
+        .unwrap()
+        .topology;
+        let hss = topo.find("hss1").unwrap().0;
+        let ext = NodeId(NodeId::FIRST_EXTERNAL);
+        let mut c = Capture::new(Vec::new(), &topo).unwrap();
+        let peer: SocketAddr = "192.0.2.7:51234".parse().unwrap();
+        let local: SocketAddr = "127.0.0.4:3870".parse().unwrap();
+        c.observe(&Event::Peer(PeerEvent {
+            t: Time::ZERO,
+            id: ext,
+            node: hss,
+            iface: Iface::S6a,
+            peer,
+            local,
+        }))
+        .unwrap();
+        let msg = |from, to| {
+            Event::Message(MessageEvent {
+                t: Time::from_millis(1),
+                from,
+                to,
+                iface: Iface::S6a,
+                stream: 0,
+                imsi: None,
+                bytes: Bytes::from_static(&[
+                    1, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                ]),
+            })
+        };
+        assert!(c.observe(&msg(ext, hss)).unwrap());
+        assert!(c.observe(&msg(hss, ext)).unwrap());
+        // An id nobody announced still gets a frame, on a stand-in address.
+        assert!(c.observe(&msg(NodeId(ext.0 + 1), hss)).unwrap());
+        let ports = tcp_ports(&c.finish().unwrap());
+        assert_eq!(ports[0], (peer.ip(), 51234, local.ip(), 3870));
+        assert_eq!(ports[1], (local.ip(), 3870, peer.ip(), 51234));
+        assert_eq!(ports[2].2, local.ip());
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::nodes::{Iface, NodeEvent, NodeId, Time};
 use bytes::Bytes;
+use std::net::SocketAddr;
 
 /// A message crossing an interface, exactly as sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +24,39 @@ pub struct MessageEvent {
     pub bytes: Bytes,
 }
 
+/// A real peer connected to a simulated node over TCP (the runtime
+/// reports it when it accepts the connection). From then on the peer is
+/// node `id` in the stream: its messages are ordinary [`MessageEvent`]s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerEvent {
+    /// When the connection was accepted.
+    pub t: Time,
+    /// The id the runtime gave the peer (at or above
+    /// [`NodeId::FIRST_EXTERNAL`]).
+    pub id: NodeId,
+    /// The simulated node it talks to.
+    pub node: NodeId,
+    /// The interface it talks on.
+    pub iface: Iface,
+    /// The peer's address.
+    pub peer: SocketAddr,
+    /// Our end of the connection (the listening address, as bound).
+    pub local: SocketAddr,
+}
+
+impl PeerEvent {
+    /// The name the peer goes by in the ladder, the JSON log and the
+    /// summary: `ext:` and its socket address.
+    pub fn name(&self) -> String {
+        external_name(self.peer)
+    }
+}
+
+/// The name of a real peer at `addr`: `ext:127.0.0.1:51234`.
+pub fn external_name(addr: SocketAddr) -> String {
+    format!("ext:{addr}")
+}
+
 /// Everything observers see.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
@@ -37,6 +71,8 @@ pub enum Event {
         /// What.
         event: NodeEvent,
     },
+    /// A real peer connected.
+    Peer(PeerEvent),
 }
 
 impl Event {
@@ -45,6 +81,7 @@ impl Event {
         match self {
             Self::Message(m) => m.t,
             Self::Node { t, .. } => *t,
+            Self::Peer(p) => p.t,
         }
     }
 }

@@ -1,20 +1,31 @@
 //! The JSON-lines log: one object per event, for scripts.
 
 use super::event::Event;
+use super::names::NodeNames;
 use crate::codec::{display::describe, hex};
 use crate::nodes::{NodeEvent, Outcome};
 use serde_json::{Value, json};
 
-/// One event as a JSON value; `names` gives node names by id. ESP SA keys
-/// are left out unless `show_keys`.
-pub fn event_json(e: &Event, names: &[String]) -> Value {
+/// One event as a JSON value; `names` gives node names by id (feed it
+/// every event first, so it knows the real peers). ESP SA keys are left
+/// out unless `show_keys`.
+pub fn event_json(e: &Event, names: &NodeNames) -> Value {
     event_json_with(e, names, false)
 }
 
 /// [`event_json`], with ESP SA keys when `show_keys` (teaching topologies).
-pub fn event_json_with(e: &Event, names: &[String], show_keys: bool) -> Value {
-    let name = |id: crate::nodes::NodeId| names.get(id.0 as usize).cloned().unwrap_or_default();
+pub fn event_json_with(e: &Event, names: &NodeNames, show_keys: bool) -> Value {
+    let name = |id: crate::nodes::NodeId| names.name(id).to_string();
     match e {
+        Event::Peer(p) => json!({
+            "t": p.t.as_micros() as f64 / 1e6,
+            "type": "peer",
+            "node": p.name(),
+            "to": name(p.node),
+            "iface": p.iface.name(),
+            "peer": p.peer.to_string(),
+            "local": p.local.to_string(),
+        }),
         Event::Message(m) => {
             let d = describe(m.iface, &m.bytes);
             json!({

@@ -2,13 +2,14 @@
 //! interface, summary), and notes from nodes in between.
 
 use super::event::{Event, MessageEvent};
+use super::names::NodeNames;
 use crate::codec::display::describe;
 use crate::nodes::{NodeEvent, NodeId};
 
 /// Formats events as ladder lines for one topology's node names.
 #[derive(Debug, Clone)]
 pub struct Ladder {
-    names: Vec<String>,
+    names: NodeNames,
     width: usize,
 }
 
@@ -21,11 +22,21 @@ impl Ladder {
             .max()
             .unwrap_or(4)
             .clamp(4, 24);
-        Self { names, width }
+        Self {
+            names: NodeNames::new(names),
+            width,
+        }
     }
 
     fn name(&self, id: NodeId) -> &str {
-        self.names.get(id.0 as usize).map_or("?", String::as_str)
+        self.names.name(id)
+    }
+
+    /// Takes one event in order: learns the names of real peers as they
+    /// connect, and returns the event's line, if the ladder shows it.
+    pub fn observe(&mut self, e: &Event) -> Option<String> {
+        self.names.observe(e);
+        self.line(e)
     }
 
     /// The line for a message.
@@ -58,6 +69,16 @@ impl Ladder {
                 w = self.width
             )),
             Event::Node { .. } => None,
+            Event::Peer(p) => Some(format!(
+                "{:>9}  {:<w$}    * connected to {} for {} (TCP {} -> {})",
+                p.t.to_string(),
+                p.name(),
+                self.name(p.node),
+                p.iface,
+                p.peer,
+                p.local,
+                w = self.width
+            )),
         }
     }
 }
@@ -99,5 +120,38 @@ mod tests {
             })
             .unwrap();
         assert_eq!(note, "    2.000  mme1    * hello");
+    }
+
+    #[test]
+    fn ladder_names_real_peers_once_they_connect() {
+        let mut l = Ladder::new(vec!["hss1".into()]);
+        let ext = NodeId(NodeId::FIRST_EXTERNAL);
+        let dwr = MessageEvent {
+            t: Time::from_millis(5),
+            from: ext,
+            to: NodeId(0),
+            iface: Iface::S6a,
+            stream: 0,
+            imsi: None,
+            bytes: Bytes::from_static(&[1, 0, 0, 3]),
+        };
+        // Before the announcement: named, not a panic.
+        assert!(l.message_line(&dwr).starts_with("    0.005  ?    -> hss1"));
+        let peer = l
+            .observe(&Event::Peer(crate::events::event::PeerEvent {
+                t: Time::from_millis(4),
+                id: ext,
+                node: NodeId(0),
+                iface: Iface::S6a,
+                peer: "127.0.0.1:51234".parse().unwrap(),
+                local: "127.0.0.1:3868".parse().unwrap(),
+            }))
+            .unwrap();
+        assert_eq!(
+            peer,
+            "    0.004  ext:127.0.0.1:51234    * connected to hss1 for S6a (TCP 127.0.0.1:51234 -> 127.0.0.1:3868)"
+        );
+        let line = l.observe(&Event::Message(dwr)).unwrap();
+        assert!(line.contains("ext:127.0.0.1:51234 -> hss1  S6a"), "{line}");
     }
 }

@@ -6,4 +6,5 @@ pub mod capture;
 pub mod event;
 pub mod json;
 pub mod ladder;
+pub mod names;
 pub mod pcap;

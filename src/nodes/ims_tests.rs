@@ -90,6 +90,7 @@ pub(crate) fn topology(ipsec: IpsecPolicy) -> Topology {
                         realm: IMS.into(),
                     },
                     amf: [0x80, 0x00],
+                    listen: Default::default(),
                 }),
             ),
             node(

@@ -10,6 +10,18 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId(pub u32);
 
+impl NodeId {
+    /// The first id of real peers: a topology's nodes are numbered from 0
+    /// in file order and stay far below it; the runtime numbers each
+    /// accepted connection from here up and never reuses an id.
+    pub const FIRST_EXTERNAL: u32 = 1 << 31;
+
+    /// True for a real peer connected at run time, not a topology node.
+    pub fn is_external(self) -> bool {
+        self.0 >= Self::FIRST_EXTERNAL
+    }
+}
+
 impl fmt::Display for NodeId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "#{}", self.0)
@@ -122,6 +134,14 @@ pub enum HssCommand {
     Deregister {
         /// Public identity.
         impu: String,
+    },
+    /// The transport to Diameter peer `peer` closed (the runtime says so
+    /// when a real peer's TCP connection ends): its connections go back to
+    /// Closed (RFC 6733 5.6) and are forgotten, so no watchdog or RTR goes
+    /// to it any more.
+    ConnectionClosed {
+        /// The peer.
+        peer: NodeId,
     },
 }
 

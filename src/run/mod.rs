@@ -5,11 +5,15 @@
 //! simulator (virtual time, as fast as the CPU allows: the default), and
 //! [`run_realtime`] on the tokio runtime (wall-clock time, one actor per
 //! network node and one for all UEs: the shells real sockets plug into).
+//! A topology whose HSS listens for real Diameter peers ([`serve`]) always
+//! runs on the second, and until its time limit or Ctrl-C rather than until
+//! its UEs are done.
 
 pub mod report;
 
 use crate::events::event::Event;
 use crate::nodes::{self, NodeId, Time};
+use crate::runtime::diameter_tcp::Listener;
 use crate::runtime::{Group, Runtime};
 use crate::sim::{Sim, scenario};
 use crate::topology::{NodeKind, Topology};
@@ -140,6 +144,10 @@ pub fn run_sim(topo: &Topology, opts: &RunOptions, sink: &mut dyn FnMut(&Event))
 }
 
 /// Runs `topo` on tokio actors in real time; every event goes to `sink`.
+///
+/// A topology whose HSS has `listen:` addresses gets them bound first (one
+/// line per listener on stderr, with the port actually bound) and then
+/// serves real Diameter peers there until `max_time` or Ctrl-C, UEs or not.
 pub fn run_realtime(
     topo: &Topology,
     opts: &RunOptions,
@@ -148,16 +156,58 @@ pub fn run_realtime(
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
-        .build()?;
-    Ok(rt.block_on(run_actors(topo, opts, sink)))
+        .build()
+        .map_err(|e| std::io::Error::new(e.kind(), format!("cannot start the runtime: {e}")))?;
+    rt.block_on(async {
+        let listeners = bind_listeners(topo).await?;
+        for l in &listeners {
+            let name = topo.node(l.node).map_or("?", |n| n.name.as_str());
+            eprintln!(
+                "{name} listens for {} on {} (Diameter over TCP)",
+                l.iface,
+                l.local_addr()
+            );
+        }
+        Ok(serve(topo, opts, sink, listeners).await)
+    })
+}
+
+/// Binds every `listen:` address of `topo`'s HSSs.
+pub async fn bind_listeners(topo: &Topology) -> std::io::Result<Vec<Listener>> {
+    let mut out = Vec::new();
+    for (node, iface, addr) in topo.listeners() {
+        match Listener::bind(node, iface, addr).await {
+            Ok(l) => out.push(l),
+            Err(e) => {
+                let name = topo.node(node).map_or("?", |n| n.name.as_str());
+                return Err(std::io::Error::new(
+                    e.kind(),
+                    format!("{name} cannot listen for {iface} on {addr}: {e}"),
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The actor engine itself (runs on the caller's tokio runtime; tests use a
-/// paused clock).
+/// paused clock). Opens no listeners: see [`serve`].
 pub async fn run_actors(
     topo: &Topology,
     opts: &RunOptions,
     sink: &mut dyn FnMut(&Event),
+) -> Tracker {
+    serve(topo, opts, sink, Vec::new()).await
+}
+
+/// [`run_actors`], also accepting real peers on `listeners`. With any
+/// listener the run does not end when the UEs are done: it lasts until
+/// `max_time` or Ctrl-C, so real peers can come and go.
+pub async fn serve(
+    topo: &Topology,
+    opts: &RunOptions,
+    sink: &mut dyn FnMut(&Event),
+    listeners: Vec<Listener>,
 ) -> Tracker {
     let (built, _) = build_nodes(topo);
     let mut ues: Group = Vec::new();
@@ -172,6 +222,21 @@ pub async fn run_actors(
         groups.push(ues);
     }
     let mut rt = Runtime::start(groups, topo.latency);
+    let serving = !listeners.is_empty();
+    for l in listeners {
+        rt.serve(l);
+    }
+    // Only a serving run waits for Ctrl-C (others keep the default: exit).
+    let interrupted = async {
+        if serving {
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::pin!(interrupted);
     let table = scenario::timetable(topo);
     let last_step = table.last().map_or(Duration::ZERO, |(t, _, _)| {
         Duration::from_micros(t.as_micros())
@@ -213,8 +278,13 @@ pub async fn run_actors(
                     break;
                 }
             }
+            _ = &mut interrupted => {
+                eprintln!();
+                eprintln!("interrupted: stopping");
+                break;
+            }
         }
-        if tracker.all_finished() && started.elapsed() >= last_step {
+        if !serving && tracker.all_finished() && started.elapsed() >= last_step {
             settle.get_or_insert(tokio::time::Instant::now() + opts.settle);
         } else {
             settle = None;

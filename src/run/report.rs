@@ -3,6 +3,7 @@
 //! the summary printed at the end of `volte-sim run`.
 
 use crate::events::event::Event;
+use crate::events::names::NodeNames;
 use crate::nodes::{NodeEvent, NodeId, Outcome, PdnStatus, Time, UeStatus};
 use crate::topology::Topology;
 use std::collections::{BTreeMap, HashMap};
@@ -16,7 +17,7 @@ pub const LIST_LIMIT: usize = 20;
 /// Accumulates a run's events.
 #[derive(Debug, Default)]
 pub struct Tracker {
-    names: Vec<String>,
+    names: NodeNames,
     ue_ids: Vec<NodeId>,
     statuses: HashMap<NodeId, UeStatus>,
     notes: HashMap<u64, Vec<(Time, NodeId, String)>>,
@@ -33,7 +34,7 @@ impl Tracker {
     /// A tracker for `topo`.
     pub fn new(topo: &Topology) -> Self {
         Self {
-            names: topo.nodes.iter().map(|n| n.name.clone()).collect(),
+            names: NodeNames::of(topo),
             ue_ids: topo.ues().map(|(id, _)| id).collect(),
             ..Self::default()
         }
@@ -44,6 +45,7 @@ impl Tracker {
         self.last = self.last.max(e.time());
         match e {
             Event::Message(_) => self.messages += 1,
+            Event::Peer(p) => self.names.add_peer(p),
             Event::Node { t, node, event } => match event {
                 NodeEvent::Ue(s) => {
                     let was_final = self
@@ -136,7 +138,7 @@ impl Tracker {
     }
 
     fn name(&self, id: NodeId) -> &str {
-        self.names.get(id.0 as usize).map_or("?", String::as_str)
+        self.names.name(id)
     }
 
     fn pdn_lines(out: &mut String, p: &PdnStatus) {

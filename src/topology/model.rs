@@ -6,7 +6,7 @@
 use crate::codec::plmn::Plmn;
 use crate::crypto::nas::{NasCiphering, NasIntegrity};
 use crate::nodes::NodeId;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -58,6 +58,20 @@ impl Topology {
                 NodeKind::Ue(u) => Some((NodeId(i as u32), u)),
                 _ => None,
             })
+    }
+
+    /// Every TCP address an HSS listens on for real Diameter clients:
+    /// (the HSS, the interface, the address as written).
+    pub fn listeners(&self) -> Vec<(NodeId, crate::nodes::Iface, SocketAddr)> {
+        let mut out = Vec::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            if let NodeKind::Hss(h) = &n.kind {
+                let id = NodeId(i as u32);
+                out.extend(h.listen.s6a.map(|a| (id, crate::nodes::Iface::S6a, a)));
+                out.extend(h.listen.cx.map(|a| (id, crate::nodes::Iface::Cx, a)));
+            }
+        }
+        out
     }
 
     /// The subscriber with this IMSI.
@@ -327,6 +341,26 @@ pub struct HssSpec {
     pub cx: DiameterIdentity,
     /// AMF used in vectors (E-UTRAN: separation bit set).
     pub amf: [u8; 2],
+    /// TCP addresses where real Diameter clients (an MME, I/S-CSCFs) reach
+    /// this HSS; none by default.
+    pub listen: HssListen,
+}
+
+/// Where an HSS accepts Diameter over TCP from real peers (`listen:`).
+/// Port 0 asks the system for a free port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HssListen {
+    /// For S6a clients (a real MME).
+    pub s6a: Option<SocketAddr>,
+    /// For Cx clients (a real I-CSCF or S-CSCF).
+    pub cx: Option<SocketAddr>,
+}
+
+impl HssListen {
+    /// True when the HSS listens on nothing.
+    pub fn is_empty(&self) -> bool {
+        self.s6a.is_none() && self.cx.is_none()
+    }
 }
 
 /// IPsec policy of a P-CSCF.

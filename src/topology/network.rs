@@ -138,6 +138,7 @@ pub(crate) fn build_network(
     // eNBs, P-CSCFs, HSSs, I-/S-CSCFs: they need only names.
     let mut enb_ordinal = 0u32;
     let mut enb_ids: HashMap<u32, String> = HashMap::new();
+    let mut listen_addrs: HashMap<std::net::SocketAddr, String> = HashMap::new();
     for (i, raw) in raws.iter().enumerate() {
         let path = path_of(i);
         kinds[i] = match raw {
@@ -163,9 +164,30 @@ pub(crate) fn build_network(
             Some(RawNode::Hss(r)) => {
                 let several = count("hss") > 1;
                 let name = names.at(i).map(|n| n.name.as_str()).unwrap_or("hss");
-                Some(NodeKind::Hss(hss(
-                    report, &path, r, &plmn, several, name, origin,
-                )))
+                let spec = hss(report, &path, r, &plmn, several, name, origin);
+                for (key, addr) in [("s6a", spec.listen.s6a), ("cx", spec.listen.cx)] {
+                    let Some(addr) = addr.filter(|a| a.port() != 0) else {
+                        continue;
+                    };
+                    let here = join(&join(&path, "listen"), key);
+                    match listen_addrs.get(&addr) {
+                        // Within one HSS, `hss()` already said so.
+                        Some(other) if !other.starts_with(&format!("{path}.")) => {
+                            report.error(
+                                &here,
+                                format!(
+                                    "address {addr} is already used by {other}{}",
+                                    line_note(report, other)
+                                ),
+                            );
+                        }
+                        Some(_) => {}
+                        None => {
+                            listen_addrs.insert(addr, here);
+                        }
+                    }
+                }
+                Some(NodeKind::Hss(spec))
             }
             Some(RawNode::Icscf(r)) => {
                 let own = own_name(names, i, "icscf", count("icscf") > 1);
@@ -616,7 +638,39 @@ fn hss(
         format!("{prefix}.{domain}"),
         domain,
     );
-    HssSpec { db, s6a, cx, amf }
+    let listen = match &r.listen {
+        Some(l) => {
+            let p = f("listen");
+            let s6a = l
+                .s6a
+                .as_ref()
+                .and_then(|s| read::socket_addr(report, &join(&p, "s6a"), s));
+            let cx =
+                l.cx.as_ref()
+                    .and_then(|s| read::socket_addr(report, &join(&p, "cx"), s));
+            if let (Some(a), Some(b)) = (s6a, cx)
+                && a == b
+                && a.port() != 0
+            {
+                report.error(
+                    &join(&p, "cx"),
+                    format!(
+                        "address {b} is already used by {}.s6a: S6a and Cx clients need an address each",
+                        p
+                    ),
+                );
+            }
+            HssListen { s6a, cx }
+        }
+        None => HssListen::default(),
+    };
+    HssSpec {
+        db,
+        s6a,
+        cx,
+        amf,
+        listen,
+    }
 }
 
 /// The word a CSCF's default host and Diameter names start with: its kind,

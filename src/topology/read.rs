@@ -8,7 +8,7 @@ use super::units;
 use serde::de::DeserializeOwned;
 use serde_path_to_error::Segment;
 use serde_yaml::Value;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::Duration;
 
 /// Reads one entry (a node, an APN, a subscriber...) at `path` as `T`.
@@ -207,6 +207,24 @@ pub(crate) fn ip(report: &mut Report, path: &str, s: &Scalar) -> Option<IpAddr> 
             report.error(
                 path,
                 format!("{} is not an IPv4 or IPv6 address", quoted(s)),
+            );
+            None
+        }
+    }
+}
+
+/// A TCP address, `IP:PORT` (IPv6 in brackets: `[::1]:3868`); port 0
+/// means any free port.
+pub(crate) fn socket_addr(report: &mut Report, path: &str, s: &Scalar) -> Option<SocketAddr> {
+    match text(s).trim().parse() {
+        Ok(a) => Some(a),
+        Err(_) => {
+            report.error(
+                path,
+                format!(
+                    "{} is not an address and port (IP:PORT, e.g. 127.0.0.1:3868, or [::1]:3868 for IPv6)",
+                    quoted(s)
+                ),
             );
             None
         }

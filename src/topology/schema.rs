@@ -327,6 +327,18 @@ pub struct RawHss {
     pub s6a: Option<RawDiameter>,
     /// Diameter identity on Cx.
     pub cx: Option<RawDiameter>,
+    /// TCP addresses for real Diameter clients.
+    pub listen: Option<RawListen>,
+}
+
+/// `listen: { s6a, cx }` of an HSS.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawListen {
+    /// `IP:PORT` for S6a clients.
+    pub s6a: Option<Scalar>,
+    /// `IP:PORT` for Cx clients.
+    pub cx: Option<Scalar>,
 }
 
 /// `kind: pcscf`.

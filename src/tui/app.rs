@@ -474,6 +474,8 @@ impl App {
                     self.explain(m.imsi, Some(seq), seq);
                 }
             }
+            // The terminal UI drives the simulator, which has no real peers.
+            Event::Peer(_) => {}
             Event::Node { t, node, event } => match event {
                 NodeEvent::Ue(s) => {
                     let before = self.ues.get(node).map(|o| o.outcome.clone());

@@ -541,12 +541,28 @@ impl Hss {
             Command::Hss(HssCommand::Deregister { impu }) => {
                 self.deregister(&impu, ReasonCode::PermanentTermination)
             }
+            Command::Hss(HssCommand::ConnectionClosed { peer }) => self.connection_closed(peer),
             Command::Ue(c) => self.note(None, format!("ignored UE command {c:?}: this is the HSS")),
         }
     }
 }
 
 impl Hss {
+    /// Forgets every connection with `peer` and the S-CSCF names that
+    /// pointed at it (an RTR then goes to the topology's S-CSCF of that
+    /// name, if any).
+    fn connection_closed(&mut self, peer: NodeId) {
+        let before = self.peers.len();
+        self.peers.retain(|(node, _), _| *node != peer);
+        self.scscf_peers.retain(|_, node| *node != peer);
+        if self.peers.len() < before {
+            self.note(
+                None,
+                format!("transport to {peer} closed: its Diameter connection is forgotten"),
+            );
+        }
+    }
+
     /// Carries out the administrative actions the CLI queued in the
     /// database (`volte-sim hss deregister IMPU`).
     fn admin_actions(&mut self) {
@@ -698,6 +714,7 @@ pub(super) mod testing {
                             realm: "ims.mnc001.mcc001.3gppnetwork.org".into(),
                         },
                         amf: [0xb9, 0xb9],
+                        listen: Default::default(),
                     }),
                 },
             ],
@@ -902,6 +919,37 @@ mod tests {
         mme_side.receive(Time::ZERO, &replies[0]).unwrap();
         let outs = feed(&mut hss, rx(Iface::S6a, MME, replies[0].clone()));
         assert!(transmits(&outs).is_empty(), "DWA needs no answer");
+    }
+
+    #[test]
+    fn hss_forgets_a_peer_whose_transport_closed() {
+        let mut hss = Hss::new(HSS, &topology(None));
+        feed(&mut hss, Input::Timeout);
+        // A real MME: an id no topology node has.
+        let ext = NodeId(NodeId::FIRST_EXTERNAL);
+        let mut mme = mme_peer();
+        let cer = mme.start(Time::ZERO).remove(0);
+        let cea = answer(&feed(&mut hss, rx(Iface::S6a, ext, cer)));
+        assert_eq!(cea.result_code(), Some(2001));
+        assert_eq!(hss.peer_state(ext, Iface::S6a), Some(PeerState::Open));
+        assert_eq!(hss.poll_timeout(), Some(Time::from_secs(30)));
+        let outs = feed(
+            &mut hss,
+            Input::Command(Command::Hss(HssCommand::ConnectionClosed { peer: ext })),
+        );
+        assert!(transmits(&outs).is_empty());
+        assert_eq!(
+            notes(&outs),
+            ["transport to #2147483648 closed: its Diameter connection is forgotten"]
+        );
+        assert_eq!(hss.peer_state(ext, Iface::S6a), None);
+        assert_eq!(hss.poll_timeout(), None, "no watchdog toward a closed peer");
+        // A peer the HSS never heard of: nothing to say.
+        let outs = feed(
+            &mut hss,
+            Input::Command(Command::Hss(HssCommand::ConnectionClosed { peer: MME })),
+        );
+        assert!(outs.is_empty());
     }
 
     #[test]

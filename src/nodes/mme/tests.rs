@@ -117,6 +117,7 @@ fn topology(integrity: Vec<NasIntegrity>, ciphering: Vec<NasCiphering>) -> Topol
                     s6a: ident("hss1"),
                     cx: ident("hss1"),
                     amf: [0x80, 0x00],
+                    listen: Default::default(),
                 }),
             ),
         ],

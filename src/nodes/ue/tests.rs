@@ -125,6 +125,7 @@ pub(crate) fn topology() -> Topology {
             realm: "localdomain".into(),
         },
         amf: [0x80, 0x00],
+        listen: Default::default(),
     };
     let node = |name: &str, addr: IpAddr, kind| NodeSpec {
         name: name.into(),

@@ -144,6 +144,7 @@ fn topology(ipv4: bool) -> Topology {
                     s6a: ident("hss1"),
                     cx: ident("hss1"),
                     amf: [0x80, 0x00],
+                    listen: Default::default(),
                 }),
             ),
             node(
