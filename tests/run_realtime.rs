@@ -45,4 +45,5 @@ fn realtime_run_command_attaches_on_the_wall_clock() {
         text.contains("Summary: 2 of 2 UEs reached their goal"),
         "{text}"
     );
+    assert!(text.contains(" s on the wall clock)"), "{text}");
 }

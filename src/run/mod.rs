@@ -246,6 +246,7 @@ pub async fn serve(
         rt.command(t, node, cmd);
     }
     let mut tracker = Tracker::new(topo);
+    tracker.wall_clock = true;
     let mut progress = Progress {
         on: opts.progress,
         // The actors always report their messages.

@@ -28,6 +28,8 @@ pub struct Tracker {
     last: Time,
     /// Queue entries the driver processed (deliveries, timers, commands).
     pub steps: u64,
+    /// The run's time is the wall clock (the actors), not simulated.
+    pub wall_clock: bool,
 }
 
 impl Tracker {
@@ -220,10 +222,15 @@ impl Tracker {
         let n = self.ue_ids.len();
         let _ = writeln!(
             out,
-            "Summary: {} of {n} UEs reached their goal ({} messages, {} s simulated)",
+            "Summary: {} of {n} UEs reached their goal ({} messages, {} s {})",
             self.reached(),
             self.messages,
-            self.last
+            self.last,
+            if self.wall_clock {
+                "on the wall clock"
+            } else {
+                "simulated"
+            }
         );
         if n <= LIST_LIMIT {
             for id in &self.ue_ids {
