@@ -225,13 +225,7 @@ impl PCscf {
         }
         let offer = match self.ipsec {
             IpsecPolicy::Off => None,
-            _ => choose(&offers, self.integrity, self.encryption).map(
-                |(mechanism, integrity, encryption)| Offer {
-                    mechanism,
-                    integrity,
-                    encryption,
-                },
-            ),
+            _ => self.choose_offer(&offers),
         };
         if self.ipsec == IpsecPolicy::Required && offer.is_none() {
             self.out.bump("sec_agree_refused");
@@ -287,6 +281,17 @@ impl PCscf {
         true
     }
 
+    /// The UE's offer this P-CSCF runs, with the algorithms it picked.
+    fn choose_offer(&self, offers: &[SecurityMechanism]) -> Option<Offer> {
+        choose(offers, self.integrity, self.encryption).map(|(mechanism, integrity, encryption)| {
+            Offer {
+                mechanism,
+                integrity,
+                encryption,
+            }
+        })
+    }
+
     /// A REGISTER over SAs: they must be this UE's, client port to server
     /// port, with Security-Verify echoing our Security-Server and the same
     /// Security-Client as before (TS 33.203 7.2); false when refused.
@@ -303,52 +308,49 @@ impl PCscf {
     ) -> bool {
         let imsi = self.subs.imsi_of(msg);
         let owner = self.by_sa.get(&sa).cloned();
-        let sas = owner.as_ref().and_then(|o| self.ues.get(o)).and_then(|u| {
-            [&u.temporary, &u.current]
-                .into_iter()
-                .flatten()
-                .find(|s| s.id() == sa)
-                .cloned()
-        });
-        // Through the SAs in use (not the new ones of a challenge): a
+        // The set it came through, and whether that is the set in use (a
         // refresh or a de-registration, whose Security-Client announces the
-        // SPIs and ports of the next SAs (TS 24.229 5.1.1.4.1).
-        let refresh = owner
-            .as_ref()
-            .and_then(|o| self.ues.get(o))
-            .and_then(|u| u.current.as_ref())
-            .is_some_and(|c| c.id() == sa);
-        let refuse = |why: String| why;
-        let problem = match (&owner, &sas) {
-            (Some(o), Some(s)) if o == impi => {
+        // SPIs and ports of the next SAs, TS 24.229 5.1.1.4.1) rather than
+        // the new set of a challenge.
+        let found = owner.as_ref().and_then(|o| self.ues.get(o)).and_then(|u| {
+            [(&u.temporary, false), (&u.current, true)]
+                .into_iter()
+                .find_map(|(s, current)| s.as_ref().filter(|s| s.id() == sa).map(|s| (s, current)))
+                .map(|(s, current)| (s.clone(), current, u.security_client.clone()))
+        });
+        let refresh = found.as_ref().is_some_and(|(_, current, _)| *current);
+        let sas = found.as_ref().map(|(s, _, _)| s.clone());
+        let problem = match (&owner, &found) {
+            (Some(o), Some((s, refresh, client))) if o == impi => {
+                // The second REGISTER of a challenge repeats the first's
+                // Security-Client exactly; a refresh may change SPIs and
+                // ports but not the algorithms (bidding down, TS 33.203 7.2).
+                let (same_client, differs) = if *refresh {
+                    (
+                        same_algorithms(client, offers),
+                        "its Security-Client offers other algorithms than the registration's",
+                    )
+                } else {
+                    (
+                        same_mechanisms(client, offers),
+                        "its Security-Client differs from the one of the first REGISTER",
+                    )
+                };
                 if s.set
                     .spi_for(super::gm::Direction::Inbound, from.src, from.dst)
                     != Some(s.set.pcscf.spi_s)
                 {
-                    Some(refuse(format!(
+                    Some(format!(
                         "it came from {} to {}, not from the UE's port-c to port-s",
                         from.src, from.dst
-                    )))
+                    ))
                 } else if !same_mechanisms(&s.server, verify) {
-                    Some(refuse(
+                    Some(
                         "its Security-Verify does not echo the Security-Server this P-CSCF sent"
                             .into(),
-                    ))
-                } else if let Some(u) = self.ues.get(impi)
-                    && refresh
-                    && !same_algorithms(&u.security_client, offers)
-                {
-                    Some(refuse(
-                        "its Security-Client offers other algorithms than the registration's"
-                            .into(),
-                    ))
-                } else if let Some(u) = self.ues.get(impi)
-                    && !refresh
-                    && !same_mechanisms(&u.security_client, offers)
-                {
-                    Some(refuse(
-                        "its Security-Client differs from the one of the first REGISTER".into(),
-                    ))
+                    )
+                } else if !same_client {
+                    Some(differs.into())
                 } else {
                     None
                 }
@@ -360,20 +362,14 @@ impl PCscf {
             None => {
                 // A challenge to this refresh sets up the next SAs from its
                 // offer.
-                if refresh
-                    && let Some(u) = self.ues.get_mut(impi)
-                    && !offers.is_empty()
-                {
-                    if let Some((mechanism, integrity, encryption)) =
-                        choose(offers, self.integrity, self.encryption)
-                    {
-                        u.offer = Some(Offer {
-                            mechanism,
-                            integrity,
-                            encryption,
-                        });
+                if refresh && !offers.is_empty() {
+                    let offer = self.choose_offer(offers);
+                    if let Some(u) = self.ues.get_mut(impi) {
+                        if offer.is_some() {
+                            u.offer = offer;
+                        }
+                        u.security_client = offers.to_vec();
                     }
-                    u.security_client = offers.to_vec();
                 }
                 true
             }

@@ -402,3 +402,94 @@ fn pcscf_answers_480_for_unknown_ues_and_notes_packets_it_cannot_read() {
     );
     assert!(out_notes(&outs)[0].contains("dropped 11 bytes"));
 }
+
+/// The 200 the S-CSCF sends for `fwd`, as the I-CSCF passes it on.
+fn registered_ok(fwd: &SipMessage) -> SipMessage {
+    let mut ok = SipMessage::response_to(fwd, 200, "").with_to_tag("s2");
+    ok.remove_header("Content-Length");
+    ok.push_header(
+        "Contact",
+        format!("<sip:{IMSI_A}@10.46.0.2:31101;transport=tcp>;expires=600"),
+    );
+    ok.push_header("Service-Route", format!("<sip:orig@scscf.{IMS}:6060;lr>"));
+    ok.push_header("P-Associated-URI", format!("<{}>", impu(IMSI_A)));
+    ok.with_content_length()
+}
+
+/// A REGISTER through the SAs with `client` as its Security-Client.
+fn register_offering(server: &Ipsec3gpp, cseq: u32, client: &str) -> SipMessage {
+    let mut verify = server.clone();
+    verify.q = Some("0.1".into());
+    register(
+        cseq,
+        &format!(
+            "Require: sec-agree\nProxy-Require: sec-agree\nSecurity-Client: {client}\nSecurity-Verify: {}",
+            crate::codec::sip::SecurityMechanism::Ipsec3gpp(verify)
+        ),
+    )
+}
+
+#[test]
+fn pcscf_lets_a_refresh_announce_new_spis_but_not_other_algorithms() {
+    let mut p = pcscf(IpsecPolicy::Required, IpsecEncryption::Null);
+    let s = challenged(&mut p);
+    let through_sa = |p: &mut PCscf, msg: &SipMessage| {
+        from_ue(
+            p,
+            Time::from_secs(2),
+            "10.46.0.2:31100",
+            "10.46.0.1:6100",
+            Some(s.spi_s),
+            msg,
+        )
+    };
+    // The second REGISTER of the challenge must repeat the first's
+    // Security-Client exactly: new SPIs there are refused.
+    let moved = OFFER.replace("spi-c=1111", "spi-c=3333");
+    let outs = through_sa(&mut p, &register_offering(&s, 2, &moved));
+    assert_eq!(to_ue(&outs)[0].1.status(), Some(494));
+    assert!(
+        out_notes(&outs)
+            .iter()
+            .any(|n| n.contains("differs from the one of the first REGISTER")),
+        "{outs:?}"
+    );
+    // The right one registers.
+    let outs = through_sa(&mut p, &protected_register(&s, 3));
+    let fwd = sip_to(&outs, ICSCF).remove(0);
+    feed(
+        &mut p,
+        Time::from_secs(2),
+        rx(Iface::Mw, ICSCF, registered_ok(&fwd).encode()),
+    );
+    assert_eq!(p.counter("registered"), 1);
+
+    // A refresh over the SAs in use announces the SPIs and ports of the
+    // next SAs (TS 24.229 5.1.1.4.1): forwarded, and kept for a challenge.
+    let next = OFFER
+        .replace("spi-c=1111", "spi-c=5555")
+        .replace("spi-s=2222", "spi-s=6666")
+        .replace("port-c=31100", "port-c=32100")
+        .replace("port-s=31101", "port-s=32101");
+    let outs = through_sa(&mut p, &register_offering(&s, 4, &next));
+    assert_eq!(sip_to(&outs, ICSCF).len(), 1, "{outs:?}");
+    let ue = p.registered(&impu(IMSI_A)).unwrap();
+    let offer = ue.offer.as_ref().unwrap();
+    assert_eq!(
+        (offer.mechanism.spi_c, offer.mechanism.spi_s),
+        (5555, 6666)
+    );
+    assert_eq!(offer.mechanism.port_c, 32100);
+
+    // Other algorithms in a refresh would be bidding down: refused.
+    let md5 = "ipsec-3gpp;alg=hmac-md5-96;ealg=null;spi-c=7777;spi-s=8888;port-c=33100;port-s=33101";
+    let outs = through_sa(&mut p, &register_offering(&s, 5, md5));
+    assert_eq!(to_ue(&outs)[0].1.status(), Some(494));
+    assert!(
+        out_notes(&outs)
+            .iter()
+            .any(|n| n.contains("offers other algorithms than the registration's")),
+        "{outs:?}"
+    );
+    assert_eq!(p.counter("sec_agree_refused"), 2);
+}
