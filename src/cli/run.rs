@@ -86,8 +86,8 @@ struct Sinks {
 impl Sinks {
     fn event(&mut self, e: &Event) {
         self.names.observe(e);
-        if let Some(l) = &mut self.ladder
-            && let Some(line) = l.observe(e)
+        if let Some(l) = &self.ladder
+            && let Some(line) = l.line(e, &self.names)
         {
             let _ = writeln!(self.stdout, "{line}");
         }
@@ -157,7 +157,7 @@ pub fn run(args: &RunArgs) -> ExitCode {
     };
     let names = NodeNames::of(&topo);
     let mut sinks = Sinks {
-        ladder: show_ladder.then(|| Ladder::new(names.topology_names().to_vec())),
+        ladder: show_ladder.then(|| Ladder::new(&names)),
         stdout: std::io::stdout().lock(),
         capture,
         json,

@@ -475,14 +475,12 @@ fn pcscf_lets_a_refresh_announce_new_spis_but_not_other_algorithms() {
     assert_eq!(sip_to(&outs, ICSCF).len(), 1, "{outs:?}");
     let ue = p.registered(&impu(IMSI_A)).unwrap();
     let offer = ue.offer.as_ref().unwrap();
-    assert_eq!(
-        (offer.mechanism.spi_c, offer.mechanism.spi_s),
-        (5555, 6666)
-    );
+    assert_eq!((offer.mechanism.spi_c, offer.mechanism.spi_s), (5555, 6666));
     assert_eq!(offer.mechanism.port_c, 32100);
 
     // Other algorithms in a refresh would be bidding down: refused.
-    let md5 = "ipsec-3gpp;alg=hmac-md5-96;ealg=null;spi-c=7777;spi-s=8888;port-c=33100;port-s=33101";
+    let md5 =
+        "ipsec-3gpp;alg=hmac-md5-96;ealg=null;spi-c=7777;spi-s=8888;port-c=33100;port-s=33101";
     let outs = through_sa(&mut p, &register_offering(&s, 5, md5));
     assert_eq!(to_ue(&outs)[0].1.status(), Some(494));
     assert!(
