@@ -172,18 +172,19 @@ impl<W: Write> Capture<W> {
                 dst: sa(dst, 2152),
                 payload: &m.bytes,
             },
-            Iface::S6a | Iface::Cx => match self.external_ends(m) {
-                Some((src, dst)) => Packet::Tcp {
+            Iface::S6a | Iface::Cx => {
+                let (src, dst) = self.external_ends(m).unwrap_or_else(|| {
+                    (
+                        sa(src, self.diameter_port(m.from)),
+                        sa(dst, self.diameter_port(m.to)),
+                    )
+                });
+                Packet::Tcp {
                     src,
                     dst,
                     payload: &m.bytes,
-                },
-                None => Packet::Tcp {
-                    src: sa(src, self.diameter_port(m.from)),
-                    dst: sa(dst, self.diameter_port(m.to)),
-                    payload: &m.bytes,
-                },
-            },
+                }
+            }
             Iface::Gm | Iface::Mw => Packet::Udp {
                 src: sa(src, 5060),
                 dst: sa(dst, 5060),
