@@ -105,15 +105,7 @@ fn challenged(p: &mut PCscf) -> Ipsec3gpp {
 }
 
 fn protected_register(server: &Ipsec3gpp, cseq: u32) -> SipMessage {
-    let mut verify = server.clone();
-    verify.q = Some("0.1".into());
-    register(
-        cseq,
-        &format!(
-            "Require: sec-agree\nProxy-Require: sec-agree\nSecurity-Client: {OFFER}\nSecurity-Verify: {}",
-            crate::codec::sip::SecurityMechanism::Ipsec3gpp(verify)
-        ),
-    )
+    register_offering(server, cseq, OFFER)
 }
 
 #[test]
