@@ -111,6 +111,14 @@ fn diameter(r: &Row, iface: Iface, prefix: &str) -> bool {
     r.iface() == Some(iface) && summary(r).starts_with(prefix)
 }
 
+/// Where both IMS key mismatches show: the S-CSCF's 403.
+const FORBIDDEN_AFTER_CHALLENGE: Target = Target {
+    what: "the 403 Forbidden after the challenge",
+    find: |r| sip_status(r, "403"),
+    after_trigger: false,
+    last: false,
+};
+
 /// The rules, most specific first: the first failure rule that matches a UE
 /// explains it.
 pub static RULES: &[Rule] = &[
@@ -217,12 +225,7 @@ pub static RULES: &[Rule] = &[
         when: &[Cond::Failed("AUTN wrong")],
         only_in: &[],
         text: "Mutual authentication failed in IMS: the UE checked the MAC of the AUTN in the 401's nonce with its ISIM's key and found it wrong, so it does not trust this IMS network. It installed no SAs and answered with an empty response and no auts (TS 24.229 5.1.1.5.3); the S-CSCF took that as a failed authentication and sent 403 Forbidden. The ISIM's K (or OPc) differs from the one the HSS holds, although the USIM's was right for the attach.",
-        target: Target {
-            what: "the 403 Forbidden after the challenge",
-            find: |r| sip_status(r, "403"),
-            after_trigger: false,
-            last: false,
-        },
+        target: FORBIDDEN_AFTER_CHALLENGE,
     },
     Rule {
         topic: "ims-wrong-key",
@@ -230,12 +233,7 @@ pub static RULES: &[Rule] = &[
         when: &[Cond::Failed("403 Forbidden after AKA")],
         only_in: &[],
         text: "The S-CSCF refused the UE after the AKA challenge (403 Forbidden): the RES the UE computed from the 401's nonce does not match the XRES of the vector the HSS sent in the MAA, so the keys of the UE and the HSS differ.",
-        target: Target {
-            what: "the 403 Forbidden after the challenge",
-            find: |r| sip_status(r, "403"),
-            after_trigger: false,
-            last: false,
-        },
+        target: FORBIDDEN_AFTER_CHALLENGE,
     },
     Rule {
         topic: "ims-wrong-key",
